@@ -1,0 +1,224 @@
+package cn.hitech.platform.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A private PostgreSQL cluster made from the machine's installed server binaries: its own data folder,
+ * its own port, loopback only. {@link #start()} creates the cluster on first use and is idempotent, as is
+ * {@link #ensureDatabase}.
+ */
+public final class PostgresServer {
+
+    public static final String SUPERUSER = "postgres";
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final Path home;
+    private final int port;
+    private final String superuserPassword;
+    private final boolean durable;
+    private final Path bin;
+
+    /**
+     * @param home    folder for the cluster ({@code home/data}) and its log ({@code home/postgres.log})
+     * @param durable false for throw-away test clusters: fsync off, which makes schema migrations several times faster
+     */
+    public PostgresServer(Path home, int port, String superuserPassword, boolean durable) {
+        this.home = home.toAbsolutePath();
+        this.port = port;
+        this.superuserPassword = superuserPassword;
+        this.durable = durable;
+        this.bin = findBinaries();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return home.resolve("data");
+    }
+
+    public Path logFile() {
+        return home.resolve("postgres.log");
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates the cluster if it does not exist yet and starts it; a running cluster is left as it is. */
+    public void start() {
+        if (!Files.exists(dataDir().resolve("PG_VERSION"))) {
+            initialise();
+        }
+        if (isRunning()) {
+            return;
+        }
+        Path log = logFile();
+        try {
+            if (!Files.exists(log)) {
+                Files.createFile(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Commands.giveToServerUser(log);
+        Commands.run(Commands.asServerUser(pgCommand("pg_ctl"), "-D", dataDir().toString(), "-l", log.toString(),
+                "-o", "-p " + port, "-w", "-t", "60", "start"), Map.of(), null, 90);
+    }
+
+    public boolean isRunning() {
+        if (!Files.exists(dataDir().resolve("PG_VERSION"))) {
+            return false;
+        }
+        try {
+            Commands.run(Commands.asServerUser(pgCommand("pg_ctl"), "-D", dataDir().toString(), "status"), Map.of(), null, 30);
+            return true;
+        } catch (InfraException notRunning) {
+            return false;
+        }
+    }
+
+    /** Stops the cluster (fast mode: open sessions are ended, committed data is kept). */
+    public void stop() {
+        if (isRunning()) {
+            Commands.run(Commands.asServerUser(pgCommand("pg_ctl"), "-D", dataDir().toString(), "-m", "fast", "-w", "-t", "60",
+                    "stop"), Map.of(), null, 90);
+        }
+    }
+
+    /** Creates a login role and a database it owns, unless they exist. */
+    public void ensureDatabase(String database, String owner, String password) {
+        requireIdentifier(database);
+        requireIdentifier(owner);
+        String sql = """
+                SELECT format('CREATE ROLE %%I LOGIN PASSWORD %%L', '%1$s', '%2$s')
+                 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1$s') \\gexec
+                SELECT format('CREATE DATABASE %%I OWNER %%I ENCODING ''UTF8'' TEMPLATE template0', '%3$s', '%1$s')
+                 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '%3$s') \\gexec
+                """.formatted(owner, password.replace("'", "''"), database);
+        psql(sql);
+    }
+
+    /** Runs SQL as the superuser against the {@code postgres} database; fails on the first error. */
+    public String psql(String sql) {
+        return Commands.run(List.of(pgCommand("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                String.valueOf(port), "-U", SUPERUSER, "-d", "postgres", "-f", "-"), Map.of("PGPASSWORD", superuserPassword),
+                sql, 60);
+    }
+
+    private void initialise() {
+        requireReachableByServerUser(home);
+        Commands.createDirectories(home);
+        Commands.giveToServerUser(home);
+        Path passwordFile = home.resolve("pwfile");
+        try {
+            Files.writeString(passwordFile, superuserPassword + "\n", StandardCharsets.UTF_8);
+            Commands.giveToServerUser(passwordFile);
+            Commands.run(Commands.asServerUser(pgCommand("initdb"), "-D", dataDir().toString(), "-U", SUPERUSER,
+                    "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8"), Map.of(), null, 120);
+            Files.writeString(dataDir().resolve("postgresql.conf"), """
+
+                    # --- written by cn.hitech.platform.infra.PostgresServer ---
+                    listen_addresses = '127.0.0.1'
+                    unix_socket_directories = ''
+                    max_connections = 300
+                    timezone = 'UTC'
+                    fsync = %1$s
+                    synchronous_commit = %1$s
+                    full_page_writes = %1$s
+                    """.formatted(durable ? "on" : "off"), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException ignored) {
+                // the folder is private to this cluster
+            }
+        }
+    }
+
+    /** As root the server runs as {@code postgres}, which must be able to pass through every parent folder. */
+    private static void requireReachableByServerUser(Path folder) {
+        if (!Commands.ROOT) {
+            return;
+        }
+        for (Path parent = folder.getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.exists(parent)) {
+                try {
+                    Commands.run(Commands.asServerUser("test", "-x", parent.toString()), Map.of(), null, 10);
+                } catch (InfraException e) {
+                    throw new InfraException("the postgres user cannot reach " + folder + " because " + parent
+                            + " is closed to it: choose a folder under a world-readable path (e.g. the project folder)");
+                }
+            }
+        }
+    }
+
+    private String pgCommand(String name) {
+        return bin.resolve(name).toString();
+    }
+
+    private static void requireIdentifier(String name) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain lower-case SQL identifier: " + name);
+        }
+    }
+
+    /**
+     * The server binaries: {@code PG_BIN} if set, else the newest {@code /usr/lib/postgresql/<version>/bin} (Debian's
+     * layout, where they are not on PATH), else {@code pg_config --bindir}.
+     */
+    static Path findBinaries() {
+        String configured = System.getenv("PG_BIN");
+        if (configured != null && !configured.isBlank()) {
+            return requireInitdb(Path.of(configured));
+        }
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(debian)) {
+            try (Stream<Path> versions = Files.list(debian)) {
+                Optional<Path> newest = versions.map(v -> v.resolve("bin"))
+                        .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                        .max(Comparator.comparingInt(PostgresServer::majorVersion));
+                if (newest.isPresent()) {
+                    return newest.get();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            return requireInitdb(Path.of(Commands.run(List.of("pg_config", "--bindir"), Map.of(), null, 10).trim()));
+        } catch (InfraException notFound) {
+            throw new InfraException("No PostgreSQL server binaries (initdb, pg_ctl) found. Install the server package, "
+                    + "e.g. 'apt-get install postgresql' on Debian/Ubuntu, or point PG_BIN at the folder holding initdb.");
+        }
+    }
+
+    private static Path requireInitdb(Path bin) {
+        if (!Files.isExecutable(bin.resolve("initdb"))) {
+            throw new InfraException("No initdb in " + bin + ": install the PostgreSQL server package (Debian: postgresql).");
+        }
+        return bin;
+    }
+
+    private static int majorVersion(Path bin) {
+        try {
+            return Integer.parseInt(bin.getParent().getFileName().toString());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

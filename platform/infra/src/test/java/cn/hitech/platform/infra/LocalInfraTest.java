@@ -1,0 +1,132 @@
+package cn.hitech.platform.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class LocalInfraTest {
+
+    /** Not JUnit's temporary folder: that one is closed to the postgres user the server runs as. */
+    private final Path dir = Path.of("target", "infra-test", UUID.randomUUID().toString()).toAbsolutePath();
+
+    @Test
+    void postgresClusterKeepsCommittedRowsAcrossARestartAndCreatesDatabasesIdempotently() throws Exception {
+        PostgresServer postgres = new PostgresServer(dir.resolve("pg"), FreePort.find(), "secret", true);
+        try {
+            postgres.start();
+            postgres.ensureDatabase("demo", "demo_owner", "pw'with'quotes");
+            postgres.ensureDatabase("demo", "demo_owner", "pw'with'quotes");
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("demo"), "demo_owner", "pw'with'quotes");
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE note (id int PRIMARY KEY, text varchar(50))");
+                s.execute("INSERT INTO note VALUES (1, '开工')");
+            }
+            postgres.stop();
+            assertFalse(postgres.isRunning());
+            postgres.start();
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("demo"), "demo_owner", "pw'with'quotes");
+                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT text FROM note WHERE id = 1")) {
+                assertTrue(rs.next());
+                assertEquals("开工", rs.getString(1));
+            }
+        } finally {
+            postgres.stop();
+        }
+    }
+
+    @Test
+    void explainsWhenTheServerUserCannotReachTheFolder() throws Exception {
+        Assumptions.assumeTrue(Commands.ROOT, "only root hands the cluster to the postgres user");
+        Path closed = java.nio.file.Files.createTempDirectory("closed");
+        PostgresServer postgres = new PostgresServer(closed.resolve("pg"), FreePort.find(), "x", false);
+        InfraException refused = assertThrows(InfraException.class, postgres::start);
+        assertTrue(refused.getMessage().contains("cannot reach"), refused.getMessage());
+    }
+
+    @Test
+    void rejectsIdentifiersThatWouldNeedQuoting() {
+        PostgresServer postgres = new PostgresServer(dir.resolve("unused"), FreePort.find(), "x", false);
+        assertThrows(IllegalArgumentException.class, () -> postgres.ensureDatabase("bad;drop", "owner", "pw"));
+    }
+
+    @Test
+    void kafkaBrokerDeliversARecordAndKeepsItAcrossARestart() {
+        int port = FreePort.find();
+        KafkaBroker broker = new KafkaBroker(dir.resolve("kafka"), port, FreePort.find());
+        String topic = "infra-test-" + UUID.randomUUID();
+        try {
+            broker.start(true, Duration.ofSeconds(60));
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(broker))) {
+                producer.send(new ProducerRecord<>(topic, "project-1", "{\"status\":\"STARTED\"}")).get();
+            }
+            broker.stop();
+            assertFalse(broker.isRunning());
+            broker.start(true, Duration.ofSeconds(60));
+            ConsumerRecord<String, String> record = consumeOne(broker, topic);
+            assertEquals("project-1", record.key());
+            assertEquals("{\"status\":\"STARTED\"}", record.value());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void aSecondBrokerOnABusyPortIsRefusedWithAClearMessage() {
+        int port = FreePort.find();
+        KafkaBroker first = new KafkaBroker(dir.resolve("k1"), port, FreePort.find());
+        try {
+            first.start(true, Duration.ofSeconds(60));
+            KafkaBroker second = new KafkaBroker(dir.resolve("k2"), port, FreePort.find());
+            InfraException refused = assertThrows(InfraException.class, () -> second.start(true, Duration.ofSeconds(10)));
+            assertTrue(refused.getMessage().contains("already in use"), refused.getMessage());
+        } finally {
+            first.stop();
+        }
+    }
+
+    private static Properties producerConfig(KafkaBroker broker) {
+        Properties p = new Properties();
+        p.putAll(Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all",
+                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
+        return p;
+    }
+
+    private static ConsumerRecord<String, String> consumeOne(KafkaBroker broker, String topic) {
+        Properties p = new Properties();
+        p.putAll(Map.of("bootstrap.servers", broker.bootstrapServers(), "group.id", "infra-test", "auto.offset.reset", "earliest",
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    return record;
+                }
+            }
+        }
+        throw new AssertionError("no record arrived on " + topic);
+    }
+}
