@@ -1,0 +1,115 @@
+package cn.hitech.platform.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import cn.hitech.platform.infra.FreePort;
+import cn.hitech.platform.infra.KafkaBroker;
+import cn.hitech.platform.infra.PostgresServer;
+
+/**
+ * The PostgreSQL cluster and Kafka broker of one test JVM: started on first use on free ports, shared by all test
+ * classes of the JVM, stopped and deleted when the JVM exits. Lives under {@code target/testkit/<pid>}; folders left
+ * by a JVM that was killed are reaped on the next start.
+ */
+public final class TestInfrastructure {
+
+    static final String SUPERUSER_PASSWORD = "testkit";
+    private static TestInfrastructure instance;
+
+    private final Path home;
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+
+    private TestInfrastructure(Path home) {
+        this.home = home;
+        this.postgres = new PostgresServer(home.resolve("postgres"), FreePort.find(), SUPERUSER_PASSWORD, false);
+        this.kafka = new KafkaBroker(home.resolve("kafka"), FreePort.find(), FreePort.find());
+    }
+
+    /** Starts both on first call (in parallel: the broker's JVM start dominates); later calls return the same pair. */
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            Path root = Path.of("target", "testkit").toAbsolutePath();
+            reapAbandoned(root);
+            TestInfrastructure started = new TestInfrastructure(root.resolve(String.valueOf(ProcessHandle.current().pid())));
+            Thread broker = new Thread(() -> started.kafka.start(true, Duration.ofSeconds(90)), "testkit-kafka-start");
+            BrokerFailure failure = new BrokerFailure();
+            broker.setUncaughtExceptionHandler((t, e) -> failure.error = e);
+            broker.start();
+            started.postgres.start();
+            joinQuietly(broker);
+            if (failure.error != null) {
+                started.postgres.stop();
+                throw new IllegalStateException("the test Kafka broker did not start", failure.error);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown, "testkit-shutdown"));
+            instance = started;
+        }
+        return instance;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    private void shutdown() {
+        kafka.stop();
+        postgres.stop();
+        deleteTree(home);
+    }
+
+    /** A test JVM killed with SIGKILL leaves its cluster running; stop it and free the disk. */
+    private static void reapAbandoned(Path root) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(root)) {
+            folders.filter(folder -> !ownerAlive(folder)).forEach(folder -> {
+                new PostgresServer(folder.resolve("postgres"), 0, SUPERUSER_PASSWORD, false).stop();
+                deleteTree(folder);
+            });
+        } catch (IOException | RuntimeException e) {
+            System.err.println("testkit: could not reap old test folders under " + root + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean ownerAlive(Path folder) {
+        try {
+            return ProcessHandle.of(Long.parseLong(folder.getFileName().toString())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("testkit: could not delete " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class BrokerFailure {
+        volatile Throwable error;
+    }
+}
