@@ -75,6 +75,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, HttpServerRequest request) {
+        // The JSON reader wraps Jackson's exception in a plain 400; answer with what the Jackson mappers say.
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return unreadableField(mismatch, request);
+        }
+        if (e.getCause() instanceof JsonProcessingException unparsable) {
+            return malformedJson(unparsable, request);
+        }
         int status = e.getResponse().getStatus();
         String detail;
         String code;

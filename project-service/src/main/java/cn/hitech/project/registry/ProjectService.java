@@ -1,0 +1,63 @@
+package cn.hitech.project.registry;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+import cn.hitech.platform.web.PageView;
+import cn.hitech.platform.web.ProblemException;
+
+/** The rules of the project register. */
+@ApplicationScoped
+public class ProjectService {
+
+    private final ProjectRepository projects;
+    private final Clock clock;
+
+    ProjectService(ProjectRepository projects) {
+        this.projects = projects;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    public ProjectApi.ProjectView register(ProjectApi.RegisterProject request) {
+        if (request.plannedStart() != null && request.plannedEnd() != null && request.plannedEnd().isBefore(request.plannedStart())) {
+            throw ProblemException.invalidField("plannedEnd", "计划竣工日期不能早于计划开工日期");
+        }
+        Project project = new Project();
+        project.id = UUID.randomUUID();
+        project.name = request.name().strip();
+        project.level = request.level();
+        project.industryChain = request.industryChain();
+        project.ownerCreditCode = request.ownerCreditCode();
+        project.totalInvestment = request.totalInvestment().setScale(2, RoundingMode.UNNECESSARY);
+        project.plannedStart = request.plannedStart();
+        project.plannedEnd = request.plannedEnd();
+        project.location = request.location();
+        project.status = ProjectStatus.RESERVE;
+        Instant now = clock.instant();
+        project.createdAt = now;
+        project.updatedAt = now;
+        projects.persist(project);
+        return ProjectApi.ProjectView.of(project);
+    }
+
+    public ProjectApi.ProjectView get(UUID id) {
+        return projects.findByIdOptional(id).map(ProjectApi.ProjectView::of)
+                .orElseThrow(() -> ProblemException.notFound("project", id));
+    }
+
+    public PageView<ProjectApi.ProjectView> list(int page, int size) {
+        var query = projects.findAll(Sort.by("createdAt").descending().and("id")).page(Page.of(page, size));
+        List<ProjectApi.ProjectView> items = query.list().stream().map(ProjectApi.ProjectView::of).toList();
+        return new PageView<>(items, page, size, query.count());
+    }
+}
