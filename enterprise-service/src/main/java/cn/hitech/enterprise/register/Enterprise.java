@@ -1,0 +1,49 @@
+package cn.hitech.enterprise.register;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** 企业: one enterprise of the zone, identified by its 统一社会信用代码. */
+@Entity
+@Table(name = "enterprise")
+public class Enterprise {
+
+    @Id
+    @Column(name = "credit_code", columnDefinition = "bpchar")
+    public String creditCode;
+
+    public String name;
+
+    /** 法定代表人. */
+    @Column(name = "legal_representative")
+    public String legalRepresentative;
+
+    public String industry;
+
+    @Enumerated(EnumType.STRING)
+    public EnterpriseScale scale;
+
+    public String address;
+
+    /** 网格: the service grid the enterprise belongs to. */
+    public String grid;
+
+    /** 服务专员: the service commissioner who looks after the enterprise. */
+    public String commissioner;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,51 @@
+package cn.hitech.enterprise.register;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import cn.hitech.platform.domain.ValidCreditCode;
+
+/** The request and response shapes of the enterprise register. */
+public final class EnterpriseApi {
+
+    private EnterpriseApi() {
+    }
+
+    @Schema(name = "RegisterEnterprise", description = "企业登记")
+    public record RegisterEnterprise(
+            @NotNull @ValidCreditCode @Schema(example = "91350200MA2YJ1XR9G") String creditCode,
+            @NotBlank @Size(max = 200) @Schema(example = "山推工程机械股份有限公司") String name,
+            @Size(max = 50) String legalRepresentative,
+            @Size(max = 100) @Schema(example = "高端装备") String industry,
+            EnterpriseScale scale,
+            @Size(max = 300) String address,
+            @Size(max = 100) @Schema(example = "黄屯街道第3网格") String grid,
+            @Size(max = 50) @Schema(description = "服务专员") String commissioner) {
+    }
+
+    @Schema(name = "Enterprise", description = "企业")
+    public record EnterpriseView(
+            String creditCode,
+            String name,
+            String legalRepresentative,
+            String industry,
+            EnterpriseScale scale,
+            @Schema(example = "规上") String scaleLabel,
+            String address,
+            String grid,
+            String commissioner,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static EnterpriseView of(Enterprise e) {
+            return new EnterpriseView(e.creditCode, e.name, e.legalRepresentative, e.industry, e.scale,
+                    e.scale == null ? null : e.scale.label(), e.address, e.grid, e.commissioner, e.version, e.createdAt, e.updatedAt);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package cn.hitech.enterprise.register;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.hitech.platform.web.PageView;
+
+@Path("/api/enterprises")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "企业名录", description = "Enterprise register")
+public class EnterpriseResource {
+
+    private final EnterpriseService service;
+
+    EnterpriseResource(EnterpriseService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "登记企业", description = "Registers an enterprise; the credit code is checked against GB 32100-2015.")
+    public Response register(@NotNull @Valid EnterpriseApi.RegisterEnterprise request) {
+        EnterpriseApi.EnterpriseView created = service.register(request);
+        return Response.created(URI.create("/api/enterprises/" + created.creditCode())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{creditCode}")
+    @Operation(summary = "查看企业")
+    public EnterpriseApi.EnterpriseView get(@PathParam("creditCode") String creditCode) {
+        return service.get(creditCode);
+    }
+
+    @GET
+    @Operation(summary = "企业列表", description = "By name, paged; q matches part of the name or a whole credit code.")
+    public PageView<EnterpriseApi.EnterpriseView> list(@QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return service.list(q, page, size);
+    }
+}

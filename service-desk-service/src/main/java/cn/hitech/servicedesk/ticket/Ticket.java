@@ -1,0 +1,57 @@
+package cn.hitech.servicedesk.ticket;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** 工单: one request of an enterprise, followed from registration to call-back. */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+    @Id
+    public UUID id;
+
+    /** 工单编号, e.g. {@code GD20261122000042}: what the hotline operator reads out to the caller. */
+    public String number;
+
+    @Enumerated(EnumType.STRING)
+    public TicketChannel channel;
+
+    @Enumerated(EnumType.STRING)
+    public TicketCategory category;
+
+    public String title;
+
+    public String description;
+
+    @Column(name = "enterprise_credit_code", columnDefinition = "bpchar")
+    public String enterpriseCreditCode;
+
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    public boolean urgent;
+
+    @Enumerated(EnumType.STRING)
+    public TicketStatus status;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,59 @@
+package cn.hitech.servicedesk.ticket;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.hitech.platform.web.PageView;
+
+@Path("/api/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "工单", description = "8951234 hotline tickets")
+public class TicketResource {
+
+    private final TicketService service;
+
+    TicketResource(TicketService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "受理工单", description = "Registers a ticket (status REGISTERED) and gives it a ticket number.")
+    public Response register(@NotNull @Valid TicketApi.RegisterTicket request) {
+        TicketApi.TicketView created = service.register(request);
+        return Response.created(URI.create("/api/tickets/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "查看工单")
+    public TicketApi.TicketView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Operation(summary = "工单列表", description = "Newest first, paged, optionally by status.")
+    public PageView<TicketApi.TicketView> list(@QueryParam("status") TicketStatus status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return service.list(status, page, size);
+    }
+}
