@@ -48,6 +48,7 @@ class GatewayTest {
     @Test
     void addsTheCorrelationIdAndForwardedHeaders() {
         Response answer = given().when().get("/api/projects/echo");
+        assertEquals(1, answer.headers().getValues("X-Correlation-Id").size(), "one correlation id, not the gateway's and the service's");
         String id = answer.header("X-Correlation-Id");
         answer.then().statusCode(200)
                 .body("correlationId", equalTo(id))

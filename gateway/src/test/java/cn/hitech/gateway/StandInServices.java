@@ -94,6 +94,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 exchange.getRequestHeaders().getFirst("X-Forwarded-For"), exchange.getRequestHeaders().getFirst("Content-Type"), size,
                 HexFormat.of().formatHex(sha.digest()));
         exchange.getResponseHeaders().add("X-Stand-In", "projects");
+        // as every service does (platform-web's CorrelationId): the id comes back on the answer
+        exchange.getResponseHeaders().add("X-Correlation-Id", exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
         respond(exchange, 200, "application/json", json);
     }
 

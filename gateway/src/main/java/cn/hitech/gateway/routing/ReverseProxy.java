@@ -111,9 +111,10 @@ public class ReverseProxy {
     private static void relay(RoutingContext rc, HttpClientResponse answer) {
         HttpServerResponse response = rc.response();
         response.setStatusCode(answer.statusCode());
-        answer.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                response.headers().add(h.getKey(), h.getValue());
+        // set, not add: the service's answer replaces what the gateway put there (its correlation id is the same one).
+        answer.headers().names().forEach(name -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                response.headers().set(name, answer.headers().getAll(name));
             }
         });
         if (answer.getHeader("Content-Length") == null) {

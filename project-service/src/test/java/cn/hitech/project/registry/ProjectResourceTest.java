@@ -98,7 +98,8 @@ class ProjectResourceTest {
         given().contentType("application/json").body(project("x", "1").replace("PROVINCIAL_KEY", "GALACTIC"))
                 .when().post("/api/projects")
                 .then().statusCode(400)
-                .body("errors[0].field", equalTo("level"));
+                .body("errors[0].field", equalTo("level"))
+                .body("errors[0].message", containsString("PROVINCIAL_MAJOR, PROVINCIAL_KEY, MUNICIPAL_KEY, DISTRICT_KEY"));
         given().contentType("application/json").body(project("x", "1").replace("2027-12-31", "2025-01-01"))
                 .when().post("/api/projects")
                 .then().statusCode(400)

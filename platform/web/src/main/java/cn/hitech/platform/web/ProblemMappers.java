@@ -61,7 +61,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableField(MismatchedInputException e, HttpServerRequest request) {
         String field = jsonPath(e);
-        String message = "值的类型或格式不正确" + (e.getTargetType() != null ? "（应为 " + e.getTargetType().getSimpleName() + "）" : "");
+        String message = "值的类型或格式不正确" + expected(e.getTargetType());
         return respond(new Problem(Problem.type("VALIDATION_FAILED"), VALIDATION_TITLE, 400, field + ": " + message, request.path(),
                 "VALIDATION_FAILED", CorrelationId.of(request), List.of(new Problem.FieldError(field, message))));
     }
@@ -180,6 +180,17 @@ public class ProblemMappers {
             }
         }
         return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** What the field takes: the codes of an enum, else the plain type name. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "";
+        }
+        if (type.isEnum()) {
+            return "（可选值：" + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList()) + "）";
+        }
+        return "（应为 " + type.getSimpleName() + "）";
     }
 
     private static String jsonPath(JsonMappingException e) {

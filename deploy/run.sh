@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs the whole suite on this machine: PostgreSQL + Kafka + the three services + the gateway, with demo data.
+#
+#   deploy/run.sh          build what is missing or stale, start everything, wait until healthy, print the URLs
+#   deploy/run.sh stop     stop everything it started (data stays in .run/ for next time)
+#   deploy/run.sh status   what is running
+#
+# Ports and folders come from HITECH_* variables (see README.md). Logs: .run/logs/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+run_dir=${HITECH_RUN_DIR:-$root/.run}
+stamp=$run_dir/build.stamp
+launcher_cp=platform/infra/target/classes:platform/kafka-broker/target/classes
+
+require_java() {
+  if ! command -v java >/dev/null 2>&1; then
+    echo "error: no java on PATH; install a JDK 17 (Debian: apt-get install openjdk-17-jdk-headless)" >&2
+    exit 1
+  fi
+  local major
+  major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  if [ "${major%%.*}" -lt 17 ] 2>/dev/null; then
+    echo "error: java $major found; the suite needs JDK 17 or newer" >&2
+    exit 1
+  fi
+}
+
+needs_build() {
+  [ -f "$stamp" ] || return 0
+  for module in project-service enterprise-service service-desk-service gateway; do
+    [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || return 0
+  done
+  [ -f platform/kafka-broker/target/classes/hitech-kafka-classpath.txt ] || return 0
+  [ -n "$(find . -path ./.run -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -print -quit)" ]
+}
+
+build() {
+  echo "building (./mvnw package -DskipTests) …"
+  local started=$SECONDS
+  ./mvnw -B -q package -DskipTests
+  mkdir -p "$run_dir" && touch "$stamp"
+  echo "built in $((SECONDS - started)) s"
+}
+
+case "${1:-up}" in
+  up|start)
+    require_java
+    started=$SECONDS
+    if needs_build; then build; fi
+    java -cp "$launcher_cp" cn.hitech.platform.infra.LocalSuite up "$root"
+    echo "run command done in $((SECONDS - started)) s"
+    ;;
+  stop|down)
+    if [ ! -f platform/infra/target/classes/cn/hitech/platform/infra/LocalSuite.class ]; then
+      echo "nothing to stop: the suite was never built here"
+      exit 0
+    fi
+    java -cp "$launcher_cp" cn.hitech.platform.infra.LocalSuite down "$root"
+    ;;
+  status)
+    java -cp "$launcher_cp" cn.hitech.platform.infra.LocalSuite status "$root"
+    ;;
+  *)
+    echo "usage: deploy/run.sh [up|stop|status]" >&2
+    exit 2
+    ;;
+esac

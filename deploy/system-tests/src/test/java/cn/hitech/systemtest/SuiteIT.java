@@ -1,0 +1,182 @@
+package cn.hitech.systemtest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.RestAssured;
+
+import cn.hitech.platform.infra.FreePort;
+import cn.hitech.platform.infra.LocalSuite;
+import cn.hitech.platform.infra.SuiteSettings;
+import cn.hitech.platform.testkit.TestData;
+
+/**
+ * The packaged suite, started the way {@code deploy/run.sh} starts it (its own PostgreSQL cluster and Kafka broker,
+ * four app JVMs, demo data), and used only through the gateway, as a user would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteIT {
+
+    private SuiteSettings settings;
+    private LocalSuite suite;
+    private final List<ProcessHandle> started = new java.util.ArrayList<>();
+
+    @BeforeAll
+    void up() {
+        Path root = Path.of(System.getProperty("hitech.root", "../..")).toAbsolutePath().normalize();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SuiteSettings.APPS.forEach(app -> ports.put(app.name(), FreePort.find()));
+        settings = new SuiteSettings(root, Path.of("target", "suite-" + UUID.randomUUID()).toAbsolutePath(), FreePort.find(),
+                FreePort.find(), FreePort.find(), ports, "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", true);
+        suite = new LocalSuite(settings);
+        suite.up();
+        SuiteSettings.APPS.forEach(app -> suite.pidOf(app).ifPresent(started::add));
+        RestAssured.baseURI = settings.gatewayUrl();
+        RestAssured.port = settings.appPorts().get("gateway");
+    }
+
+    @AfterAll
+    void downLeavesNothingBehind() {
+        suite.down();
+        for (ProcessHandle process : started) {
+            assertFalse(process.isAlive(), "still running after down: pid " + process.pid());
+        }
+        for (int port : List.of(settings.postgresPort(), settings.kafkaPort())) {
+            assertFalse(listening(port), "port " + port + " still open after down");
+        }
+        settings.appPorts().values().forEach(port -> assertFalse(listening(port), "port " + port + " still open after down"));
+        deleteTree(settings.runDir());
+    }
+
+    private static void deleteTree(Path folder) {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + folder + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void healthIsUpAndListsEveryService() {
+        given().when().get("/q/health").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'services' }.data", hasKey("project-service"))
+                .body("checks.find { it.name == 'services' }.data.'project-service'", equalTo("UP"))
+                .body("checks.find { it.name == 'services' }.data.'enterprise-service'", equalTo("UP"))
+                .body("checks.find { it.name == 'services' }.data.'service-desk-service'", equalTo("UP"));
+    }
+
+    @Test
+    @Order(2)
+    void demoDataFromTheSeedsIsLoaded() {
+        given().queryParam("size", 100).when().get("/api/projects").then()
+                .statusCode(200)
+                .body("items.name", hasItems("小松全球智能制造产业基地", "辰欣高端制剂研发及智能化集约车间项目"))
+                .body("items.find { it.name == '龙心健康产业园' }.totalInvestment", equalTo(80000.00f));
+        given().queryParam("q", "山推").when().get("/api/enterprises").then()
+                .statusCode(200)
+                .body("items[0].name", equalTo("山推工程机械股份有限公司"));
+        given().when().get("/api/tickets").then().statusCode(200).body("total", equalTo(5));
+    }
+
+    @Test
+    @Order(3)
+    void aWriteThroughTheGatewayReachesTheServiceAndItsDatabase() {
+        String code = TestData.creditCode();
+        given().contentType("application/json")
+                .body("{\"creditCode\": \"" + code + "\", \"name\": \"系统测试企业\", \"grid\": \"黄屯街道第1网格\"}")
+                .when().post("/api/enterprises")
+                .then().statusCode(201)
+                .header("Location", startsWith(settings.gatewayUrl() + "/api/enterprises/"))
+                .header("X-Correlation-Id", org.hamcrest.Matchers.notNullValue());
+        given().when().get("/api/enterprises/" + code).then().statusCode(200).body("name", equalTo("系统测试企业"));
+
+        String ticket = given().contentType("application/json")
+                .body("""
+                        {"channel": "WEB", "category": "CONSULTATION", "title": "系统测试", "description": "经网关受理",
+                         "enterpriseCreditCode": "%s"}""".formatted(code))
+                .when().post("/api/tickets").then().statusCode(201).extract().path("id");
+        given().when().get("/api/tickets/" + ticket).then().statusCode(200).body("enterpriseCreditCode", equalTo(code));
+        given().when().get("/api/approvals/things").then().statusCode(200).body("name", hasItem("开办中医诊所一件事"));
+    }
+
+    @Test
+    @Order(4)
+    void badInputIsAProblemThroughTheGatewayToo() {
+        given().contentType("application/json").body("{\"name\": \"\"}").when().post("/api/projects").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("name", "level", "industryChain", "totalInvestment"));
+    }
+
+    @Test
+    @Order(5)
+    void oneOpenApiDocumentDescribesTheWholeApi() {
+        given().when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths", hasKey("/api/projects"))
+                .body("paths", hasKey("/api/projects/{id}"))
+                .body("paths", hasKey("/api/enterprises/{creditCode}"))
+                .body("paths", hasKey("/api/tickets"))
+                .body("paths", hasKey("/api/approvals/things"))
+                .body("components.schemas", hasKey("Problem"))
+                .body("$", org.hamcrest.Matchers.not(hasKey("x-unavailable-services")));
+    }
+
+    @Test
+    @Order(6)
+    void aStoppedServiceIsA502AndComesBackWithItsData() {
+        String code = TestData.creditCode();
+        given().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"重启前登记\"}")
+                .post("/api/enterprises").then().statusCode(201);
+
+        assertTrue(suite.stopApp("enterprise-service"));
+        given().when().get("/api/enterprises/" + code).then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("code", equalTo("SERVICE_UNAVAILABLE"));
+        given().when().get("/q/health").then()
+                .statusCode(503)
+                .body("checks.find { it.name == 'services' }.data.'enterprise-service'", startsWith("DOWN"));
+
+        suite.up();
+        Optional<ProcessHandle> restarted = suite.pidOf(SuiteSettings.APPS.get(1));
+        restarted.ifPresent(started::add);
+        given().when().get("/api/enterprises/" + code).then().statusCode(200).body("name", equalTo("重启前登记"));
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (java.io.IOException closed) {
+            return false;
+        }
+    }
+}

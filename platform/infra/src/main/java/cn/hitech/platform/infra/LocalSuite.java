@@ -1,0 +1,252 @@
+package cn.hitech.platform.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite on one machine: PostgreSQL (one database and role per app), Kafka, the three services and the
+ * gateway, each app in its own JVM with its log under {@code <run>/logs} and its pid under {@code <run>/pids}.
+ *
+ * <pre>
+ *   LocalSuite up     &lt;project-folder&gt;   # start what is not running, wait until healthy, load demo data, print URLs
+ *   LocalSuite down   &lt;project-folder&gt;   # stop everything it started
+ *   LocalSuite status &lt;project-folder&gt;
+ * </pre>
+ */
+public final class LocalSuite {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
+    private final SuiteSettings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public LocalSuite(SuiteSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2 || !List.of("up", "down", "status").contains(args[0])) {
+            System.err.println("usage: LocalSuite up|down|status <project-folder>");
+            System.exit(2);
+        }
+        LocalSuite suite = new LocalSuite(SuiteSettings.fromEnvironment(Path.of(args[1])));
+        try {
+            switch (args[0]) {
+                case "up" -> suite.up();
+                case "down" -> suite.down();
+                default -> suite.status().forEach((name, state) -> System.out.printf("%-22s %s%n", name, state));
+            }
+        } catch (InfraException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Starts whatever is not running yet and returns once every app reports ready; prints the timings. */
+    public void up() {
+        long start = System.nanoTime();
+        Commands.createDirectories(settings.logs());
+        Commands.createDirectories(pidDir());
+        PostgresServer postgres = settings.postgres();
+        postgres.start();
+        for (SuiteSettings.App app : SuiteSettings.APPS) {
+            postgres.ensureDatabase(app.database(), app.database(), app.database());
+        }
+        KafkaBroker kafka = settings.kafka();
+        if (!kafka.isRunning()) {
+            kafka.start(false, Duration.ofSeconds(90));
+        }
+        long infraReady = System.nanoTime();
+        System.out.printf("postgres              up on 127.0.0.1:%d  (log %s)%n", settings.postgresPort(), postgres.logFile());
+        System.out.printf("kafka                 up on %s  (log %s)%n", kafka.bootstrapServers(), kafka.logFile());
+
+        for (SuiteSettings.App app : SuiteSettings.APPS) {
+            if (pidOf(app).isEmpty()) {
+                launch(app);
+            }
+        }
+        for (SuiteSettings.App app : SuiteSettings.APPS) {
+            awaitReady(app);
+            System.out.printf("%-21s up on http://localhost:%d  after %5.1f s  (log %s)%n", app.name(), settings.port(app),
+                    seconds(start), logOf(app));
+        }
+        System.out.printf("%nsuite healthy in %.1f s (infrastructure %.1f s, apps %.1f s)%n", seconds(start),
+                (infraReady - start) / 1e9, (System.nanoTime() - infraReady) / 1e9);
+        if (settings.demoData()) {
+            new DemoData(http, settings.gatewayUrl(), settings.root().resolve("deploy").resolve("demo")).loadIfEmpty();
+        }
+        System.out.printf("""
+
+                Gateway     %1$s
+                Swagger UI  %1$s/q/swagger-ui
+                OpenAPI     %1$s/q/openapi
+                Health      %1$s/q/health
+                Logs        %2$s
+                Stop with   deploy/run.sh stop
+                """, settings.gatewayUrl(), settings.logs());
+    }
+
+    /** Stops the apps, then Kafka, then PostgreSQL; data stays for the next {@link #up()}. */
+    public void down() {
+        List<SuiteSettings.App> reversed = new ArrayList<>(SuiteSettings.APPS);
+        java.util.Collections.reverse(reversed);
+        for (SuiteSettings.App app : reversed) {
+            System.out.printf("%-21s %s%n", app.name(), stopApp(app.name()) ? "stopped" : "was not running");
+        }
+        System.out.printf("%-21s %s%n", "kafka", settings.kafka().stopByPidFile() ? "stopped" : "was not running");
+        PostgresServer postgres = settings.postgres();
+        boolean wasRunning = postgres.isRunning();
+        postgres.stop();
+        System.out.printf("%-21s %s%n", "postgres", wasRunning ? "stopped" : "was not running");
+    }
+
+    /** Stops one app (a graceful SIGTERM, then SIGKILL after 20 s); true when it was running. */
+    public boolean stopApp(String name) {
+        SuiteSettings.App app = SuiteSettings.APPS.stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no app " + name));
+        Optional<ProcessHandle> running = pidOf(app);
+        running.ifPresent(process -> {
+            process.destroy();
+            try {
+                process.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception slow) {
+                process.destroyForcibly();
+            }
+        });
+        try {
+            Files.deleteIfExists(pidFile(app));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return running.isPresent();
+    }
+
+    public Map<String, String> status() {
+        Map<String, String> states = new LinkedHashMap<>();
+        states.put("postgres", settings.postgres().isRunning() ? "running on 127.0.0.1:" + settings.postgresPort() : "stopped");
+        states.put("kafka", settings.kafka().isRunning() ? "running on 127.0.0.1:" + settings.kafkaPort() : "stopped");
+        for (SuiteSettings.App app : SuiteSettings.APPS) {
+            states.put(app.name(), pidOf(app).map(p -> "running (pid " + p.pid() + ") on http://localhost:" + settings.port(app))
+                    .orElse("stopped"));
+        }
+        return states;
+    }
+
+    /** The process of a running app, if its pid file names a live process. */
+    public Optional<ProcessHandle> pidOf(SuiteSettings.App app) {
+        try {
+            Path file = pidFile(app);
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(Files.readString(file).trim())).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void launch(SuiteSettings.App app) {
+        Path jar = settings.root().resolve(app.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new InfraException(jar + " is missing: build first (./mvnw package -DskipTests), or use deploy/run.sh, which does");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(KafkaBroker.javaBinary());
+        command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
+        command.add("-Dquarkus.http.port=" + settings.port(app));
+        command.add("-Dquarkus.datasource.jdbc.url=" + settings.postgres().jdbcUrl(app.database()));
+        command.add("-Dquarkus.datasource.username=" + app.database());
+        command.add("-Dquarkus.datasource.password=" + app.database());
+        command.add("-Dkafka.bootstrap.servers=127.0.0.1:" + settings.kafkaPort());
+        if (app.isGateway()) {
+            for (SuiteSettings.App backend : SuiteSettings.APPS) {
+                if (!backend.isGateway()) {
+                    command.add("-Dgateway.services." + backend.name() + ".url=http://127.0.0.1:" + settings.port(backend));
+                }
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        if (KafkaBroker.isPortOpen(settings.port(app))) {
+            throw new InfraException("port " + settings.port(app) + " for " + app.name() + " is taken by another program; set "
+                    + app.portVariable() + " to a free port");
+        }
+        try {
+            Process process = new ProcessBuilder(command).directory(settings.root().toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(app).toFile())).start();
+            Files.writeString(pidFile(app), String.valueOf(process.pid()));
+        } catch (IOException e) {
+            throw new InfraException("cannot start " + app.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitReady(SuiteSettings.App app) {
+        URI ready = URI.create("http://127.0.0.1:" + settings.port(app) + "/q/health/ready");
+        long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (pidOf(app).isEmpty()) {
+                throw new InfraException(app.name() + " stopped while starting; the end of " + logOf(app) + ":\n" + tail(logOf(app), 40));
+            }
+            try {
+                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InfraException("interrupted while waiting for " + app.name());
+            }
+            sleep(250);
+        }
+        throw new InfraException(app.name() + " was not ready within " + HEALTH_TIMEOUT.toSeconds() + " s; see " + logOf(app));
+    }
+
+    private Path pidDir() {
+        return settings.runDir().resolve("pids");
+    }
+
+    private Path pidFile(SuiteSettings.App app) {
+        return pidDir().resolve(app.name() + ".pid");
+    }
+
+    public Path logOf(SuiteSettings.App app) {
+        return settings.logs().resolve(app.name() + ".log");
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
