@@ -1,19 +1,18 @@
 package cn.hitech.enterprise.register;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import cn.hitech.platform.messaging.TrackedEntity;
 
 /** 企业: one enterprise of the zone, identified by its 统一社会信用代码. */
 @Entity
 @Table(name = "enterprise")
-public class Enterprise {
+public class Enterprise extends TrackedEntity {
 
     @Id
     @Column(name = "credit_code", columnDefinition = "bpchar")
@@ -37,13 +36,4 @@ public class Enterprise {
 
     /** 服务专员: the service commissioner who looks after the enterprise. */
     public String commissioner;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

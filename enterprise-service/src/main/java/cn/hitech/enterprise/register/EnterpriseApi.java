@@ -26,6 +26,31 @@ public final class EnterpriseApi {
             @Size(max = 300) String address,
             @Size(max = 100) @Schema(example = "黄屯街道第3网格") String grid,
             @Size(max = 50) @Schema(description = "服务专员") String commissioner) {
+
+        EnterpriseDetails details() {
+            return new EnterpriseDetails(name, legalRepresentative, industry, scale, address, grid, commissioner);
+        }
+    }
+
+    @Schema(name = "UpdateEnterprise", description = "企业信息变更：整体替换可变更的字段；version 为读取时的版本")
+    public record UpdateEnterprise(
+            @NotNull @Schema(description = "读取时的版本号；已被他人修改时返回 409") Long version,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 50) String legalRepresentative,
+            @Size(max = 100) String industry,
+            EnterpriseScale scale,
+            @Size(max = 300) String address,
+            @Size(max = 100) String grid,
+            @Size(max = 50) String commissioner) {
+
+        EnterpriseDetails details() {
+            return new EnterpriseDetails(name, legalRepresentative, industry, scale, address, grid, commissioner);
+        }
+    }
+
+    /** The changeable part of an enterprise's record. */
+    record EnterpriseDetails(String name, String legalRepresentative, String industry, EnterpriseScale scale, String address,
+            String grid, String commissioner) {
     }
 
     @Schema(name = "Enterprise", description = "企业")

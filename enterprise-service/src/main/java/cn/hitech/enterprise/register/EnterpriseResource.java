@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,6 +40,14 @@ public class EnterpriseResource {
     public Response register(@NotNull @Valid EnterpriseApi.RegisterEnterprise request) {
         EnterpriseApi.EnterpriseView created = service.register(request);
         return Response.created(URI.create("/api/enterprises/" + created.creditCode())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{creditCode}")
+    @Operation(summary = "变更企业信息", description = "Replaces the changeable fields; a stale version is a 409 and changes nothing.")
+    public EnterpriseApi.EnterpriseView update(@PathParam("creditCode") String creditCode,
+            @NotNull @Valid EnterpriseApi.UpdateEnterprise request) {
+        return service.update(creditCode, request.version(), request.details());
     }
 
     @GET

@@ -1,7 +1,6 @@
 package cn.hitech.enterprise.register;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,18 +11,24 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
+import cn.hitech.platform.events.EventType;
+import cn.hitech.platform.events.enterprise.EnterpriseChanged;
+import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.ProblemException;
 
-/** The rules of the enterprise register: one record per credit code. */
+/** The rules of the enterprise register: one record per credit code; every change is published as an event. */
 @ApplicationScoped
 public class EnterpriseService {
 
     private final EnterpriseRepository enterprises;
-    private final Clock clock = Clock.systemUTC();
+    private final Outbox outbox;
+    private final Clock clock;
 
-    EnterpriseService(EnterpriseRepository enterprises) {
+    EnterpriseService(EnterpriseRepository enterprises, Outbox outbox, Clock clock) {
         this.enterprises = enterprises;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Transactional
@@ -34,18 +39,22 @@ public class EnterpriseService {
         }
         Enterprise enterprise = new Enterprise();
         enterprise.creditCode = request.creditCode();
-        enterprise.name = request.name().strip();
-        enterprise.legalRepresentative = request.legalRepresentative();
-        enterprise.industry = request.industry();
-        enterprise.scale = request.scale();
-        enterprise.address = request.address();
-        enterprise.grid = request.grid();
-        enterprise.commissioner = request.commissioner();
-        Instant now = clock.instant();
-        enterprise.createdAt = now;
-        enterprise.updatedAt = now;
+        apply(enterprise, request.details());
         enterprises.persist(enterprise);
-        return EnterpriseApi.EnterpriseView.of(enterprise);
+        return publish(EnterpriseChanged.REGISTERED, enterprise);
+    }
+
+    /** Changes an enterprise's record; {@code expectedVersion} is the version the caller read (a stale one is a 409). */
+    @Transactional
+    public EnterpriseApi.EnterpriseView update(String creditCode, long expectedVersion, EnterpriseApi.EnterpriseDetails details) {
+        Enterprise enterprise = enterprises.findByIdOptional(creditCode)
+                .orElseThrow(() -> ProblemException.notFound("enterprise", creditCode));
+        if (enterprise.version != expectedVersion) {
+            throw ProblemException.conflict("CONCURRENT_MODIFICATION", "Enterprise " + creditCode + " is at version "
+                    + enterprise.version + ", not " + expectedVersion + ": reload it and apply your change again");
+        }
+        apply(enterprise, details);
+        return publish(EnterpriseChanged.UPDATED, enterprise);
     }
 
     public EnterpriseApi.EnterpriseView get(String creditCode) {
@@ -63,5 +72,25 @@ public class EnterpriseService {
         query.page(Page.of(page, size));
         List<EnterpriseApi.EnterpriseView> items = query.list().stream().map(EnterpriseApi.EnterpriseView::of).toList();
         return new PageView<>(items, page, size, query.count());
+    }
+
+    private void apply(Enterprise enterprise, EnterpriseApi.EnterpriseDetails details) {
+        enterprise.name = details.name().strip();
+        enterprise.legalRepresentative = details.legalRepresentative();
+        enterprise.industry = details.industry();
+        enterprise.scale = details.scale();
+        enterprise.address = details.address();
+        enterprise.grid = details.grid();
+        enterprise.commissioner = details.commissioner();
+        enterprise.touch(clock.instant());
+    }
+
+    /** Flushes first, so the event carries the version the change committed with (its revision). */
+    private EnterpriseApi.EnterpriseView publish(EventType<EnterpriseChanged> type, Enterprise enterprise) {
+        enterprises.flush();
+        outbox.publish(type, new EnterpriseChanged(enterprise.creditCode, enterprise.name, enterprise.industry,
+                enterprise.scale == null ? null : enterprise.scale.name(), enterprise.grid, enterprise.commissioner, enterprise.version,
+                enterprise.updatedAt));
+        return EnterpriseApi.EnterpriseView.of(enterprise);
     }
 }

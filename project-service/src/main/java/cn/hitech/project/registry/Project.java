@@ -1,7 +1,6 @@
 package cn.hitech.project.registry;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -11,12 +10,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import cn.hitech.platform.messaging.TrackedEntity;
 
 /** 重大项目: a major investment project of the zone. */
 @Entity
 @Table(name = "project")
-public class Project {
+public class Project extends TrackedEntity {
 
     @Id
     public UUID id;
@@ -48,13 +48,4 @@ public class Project {
 
     @Enumerated(EnumType.STRING)
     public ProjectStatus status;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

@@ -2,7 +2,6 @@ package cn.hitech.project.registry;
 
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,9 +21,9 @@ public class ProjectService {
     private final ProjectRepository projects;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects) {
+    ProjectService(ProjectRepository projects, Clock clock) {
         this.projects = projects;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional
@@ -43,9 +42,7 @@ public class ProjectService {
         project.plannedEnd = request.plannedEnd();
         project.location = request.location();
         project.status = ProjectStatus.RESERVE;
-        Instant now = clock.instant();
-        project.createdAt = now;
-        project.updatedAt = now;
+        project.touch(clock.instant());
         projects.persist(project);
         return ProjectApi.ProjectView.of(project);
     }

@@ -1,6 +1,5 @@
 package cn.hitech.servicedesk.ticket;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,12 +8,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import cn.hitech.platform.messaging.TrackedEntity;
 
 /** 工单: one request of an enterprise, followed from registration to call-back. */
 @Entity
 @Table(name = "ticket")
-public class Ticket {
+public class Ticket extends TrackedEntity {
 
     @Id
     public UUID id;
@@ -35,6 +35,14 @@ public class Ticket {
     @Column(name = "enterprise_credit_code", columnDefinition = "bpchar")
     public String enterpriseCreditCode;
 
+    /** 企业名称, 所属网格, 服务专员: taken from the enterprise directory when the ticket is registered, for routing. */
+    @Column(name = "enterprise_name")
+    public String enterpriseName;
+
+    public String grid;
+
+    public String commissioner;
+
     @Column(name = "contact_name")
     public String contactName;
 
@@ -45,13 +53,4 @@ public class Ticket {
 
     @Enumerated(EnumType.STRING)
     public TicketStatus status;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

@@ -42,6 +42,9 @@ public final class TicketApi {
             String title,
             String description,
             String enterpriseCreditCode,
+            @Schema(description = "企业名称（来自本地企业目录）") String enterpriseName,
+            @Schema(description = "所属网格") String grid,
+            @Schema(description = "服务专员") String commissioner,
             String contactName,
             @Schema(example = "138****5678") String contactPhone,
             boolean urgent,
@@ -53,7 +56,7 @@ public final class TicketApi {
 
         static TicketView of(Ticket t) {
             return new TicketView(t.id, t.number, t.channel, t.channel.label(), t.category, t.category.label(), t.title,
-                    t.description, t.enterpriseCreditCode, t.contactName, Masking.phone(t.contactPhone), t.urgent, t.status,
+                    t.description, t.enterpriseCreditCode, t.enterpriseName, t.grid, t.commissioner, t.contactName, Masking.phone(t.contactPhone), t.urgent, t.status,
                     t.status.label(), t.version, t.createdAt, t.updatedAt);
         }
     }

@@ -15,6 +15,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 import cn.hitech.platform.web.PageView;
+import cn.hitech.servicedesk.directory.EnterpriseDirectory;
 import cn.hitech.platform.web.ProblemException;
 
 /** The rules of tickets. For now: registration (受理); dispatch and handling follow. */
@@ -25,10 +26,13 @@ public class TicketService {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final TicketRepository tickets;
-    private final Clock clock = Clock.systemUTC();
+    private final EnterpriseDirectory directory;
+    private final Clock clock;
 
-    TicketService(TicketRepository tickets) {
+    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Clock clock) {
         this.tickets = tickets;
+        this.directory = directory;
+        this.clock = clock;
     }
 
     @Transactional
@@ -42,12 +46,16 @@ public class TicketService {
         ticket.title = request.title().strip();
         ticket.description = request.description().strip();
         ticket.enterpriseCreditCode = request.enterpriseCreditCode();
+        directory.find(request.enterpriseCreditCode()).ifPresent(enterprise -> {
+            ticket.enterpriseName = enterprise.name;
+            ticket.grid = enterprise.grid;
+            ticket.commissioner = enterprise.commissioner;
+        });
         ticket.contactName = request.contactName();
         ticket.contactPhone = request.contactPhone();
         ticket.urgent = request.urgent();
         ticket.status = TicketStatus.REGISTERED;
-        ticket.createdAt = now;
-        ticket.updatedAt = now;
+        ticket.touch(now);
         tickets.persist(ticket);
         return TicketApi.TicketView.of(ticket);
     }

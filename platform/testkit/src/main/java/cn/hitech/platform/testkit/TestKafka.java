@@ -45,18 +45,38 @@ public final class TestKafka {
         }
     }
 
+    /** Reads {@code topic} from the beginning for {@code window} and returns every record that matches. */
+    public static List<ConsumerRecord<String, String>> all(String topic, Predicate<ConsumerRecord<String, String>> matching,
+            Duration window) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readerConfig())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + window.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (matching.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The text of a header, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /**
      * Reads {@code topic} from the beginning with a fresh consumer group until a record matches, or fails after
      * {@code timeout} listing what did arrive.
      */
     public static ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> matching,
             Duration timeout) {
-        Properties config = new Properties();
-        config.putAll(Map.of("bootstrap.servers", bootstrapServers(), "group.id", "testkit-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "enable.auto.commit", "false",
-                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()));
         List<String> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readerConfig())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
@@ -69,5 +89,13 @@ public final class TestKafka {
             }
         }
         throw new AssertionError("no matching record on " + topic + " within " + timeout.toSeconds() + " s; saw " + seen);
+    }
+
+    private static Properties readerConfig() {
+        Properties config = new Properties();
+        config.putAll(Map.of("bootstrap.servers", bootstrapServers(), "group.id", "testkit-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "enable.auto.commit", "false",
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()));
+        return config;
     }
 }

@@ -1,0 +1,122 @@
+package cn.hitech.enterprise.register;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import cn.hitech.platform.testkit.RealInfrastructureResource;
+import cn.hitech.platform.testkit.TestData;
+import cn.hitech.platform.testkit.TestKafka;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
+class EnterpriseEventsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void registeringPublishesEnterpriseRegisteredAsACloudEvent() throws Exception {
+        String code = TestData.creditCode();
+        given().contentType("application/json").header("X-Correlation-Id", "corr-" + code)
+                .body("{\"creditCode\": \"" + code + "\", \"name\": \"浩珂科技有限公司\", \"grid\": \"柳行街道第2网格\", \"commissioner\": \"刘洋\"}")
+                .when().post("/api/enterprises").then().statusCode(201);
+
+        ConsumerRecord<String, String> record = TestKafka.await("enterprises", r -> code.equals(r.key()), WAIT);
+        assertEquals("enterprise.registered", TestKafka.header(record, "ce_type"));
+        assertEquals("1.0", TestKafka.header(record, "ce_specversion"));
+        assertEquals("urn:hitech:enterprise-service", TestKafka.header(record, "ce_source"));
+        assertEquals("urn:hitech:event:enterprise.registered:v1", TestKafka.header(record, "ce_dataschema"));
+        assertEquals("corr-" + code, TestKafka.header(record, "ce_correlationid"));
+        UUID.fromString(TestKafka.header(record, "ce_id"));
+        JsonNode data = JSON.readTree(record.value());
+        assertEquals("浩珂科技有限公司", data.get("name").asText());
+        assertEquals("刘洋", data.get("commissioner").asText());
+        assertEquals(0, data.get("revision").asLong());
+        awaitOutboxEmptyFor(code);
+    }
+
+    @Test
+    void anUpdatePublishesEnterpriseUpdatedWithTheNewRevision() throws Exception {
+        String code = TestData.creditCode();
+        given().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"旧名称\"}")
+                .post("/api/enterprises").then().statusCode(201);
+        given().contentType("application/json")
+                .body("{\"version\": 0, \"name\": \"新名称\", \"grid\": \"王因街道第5网格\", \"commissioner\": \"陈静\"}")
+                .when().put("/api/enterprises/" + code)
+                .then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("grid", equalTo("王因街道第5网格"));
+
+        ConsumerRecord<String, String> record = TestKafka.await("enterprises",
+                r -> code.equals(r.key()) && "enterprise.updated".equals(TestKafka.header(r, "ce_type")), WAIT);
+        JsonNode data = JSON.readTree(record.value());
+        assertEquals("新名称", data.get("name").asText());
+        assertEquals(1, data.get("revision").asLong());
+    }
+
+    @Test
+    void aStaleUpdateIsAConflictThatChangesAndPublishesNothing() {
+        String code = TestData.creditCode();
+        given().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"第一版\"}")
+                .post("/api/enterprises").then().statusCode(201);
+        given().contentType("application/json").body("{\"version\": 0, \"name\": \"第二版\"}")
+                .put("/api/enterprises/" + code).then().statusCode(200);
+
+        given().contentType("application/json").body("{\"version\": 0, \"name\": \"过期的修改\"}")
+                .when().put("/api/enterprises/" + code)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("CONCURRENT_MODIFICATION"));
+
+        given().when().get("/api/enterprises/" + code).then().body("name", equalTo("第二版")).body("version", equalTo(1));
+        var events = TestKafka.all("enterprises", r -> code.equals(r.key()), Duration.ofSeconds(3));
+        assertEquals(2, events.size(), "registered and one update, nothing for the rejected change");
+        assertTrue(events.stream().noneMatch(r -> r.value().contains("过期的修改")));
+    }
+
+    @Test
+    void updatingAnUnknownEnterpriseIsA404AndAMissingVersionA400() {
+        given().contentType("application/json").body("{\"version\": 0, \"name\": \"x\"}")
+                .when().put("/api/enterprises/" + TestData.creditCode()).then().statusCode(404);
+        given().contentType("application/json").body("{\"name\": \"x\"}")
+                .when().put("/api/enterprises/" + TestData.creditCode()).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("version"));
+    }
+
+    private void awaitOutboxEmptyFor(String code) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        long left = -1;
+        while (System.nanoTime() < deadline) {
+            left = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                    .createNativeQuery("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1").setParameter(1, code)
+                    .getSingleResult()).longValue());
+            if (left == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("published rows were not cleaned up: " + left + " left");
+    }
+}

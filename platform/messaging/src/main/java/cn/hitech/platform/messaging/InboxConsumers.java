@@ -1,0 +1,210 @@
+package cn.hitech.platform.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+import cn.hitech.platform.events.UnreadableEventException;
+import cn.hitech.platform.web.CorrelationId;
+
+/**
+ * Runs every {@link EventHandler} of the service, each on its own thread with its own consumer group. For each record:
+ * an unreadable one (no id, not JSON, data the contract rejects) goes straight to the dead letters; otherwise the
+ * handler runs in a transaction with the inbox entry, retried with backoff on failure and parked after the last
+ * attempt. Offsets are committed only after that, so a crash means a redelivery, which the inbox turns into no effect.
+ */
+@ApplicationScoped
+public class InboxConsumers {
+
+    private static final Logger LOG = Logger.getLogger(InboxConsumers.class);
+
+    private final Instance<EventHandler> handlers;
+    private final KafkaClients kafka;
+    private final Inbox inbox;
+    private final DeadLetters deadLetters;
+    private final MessagingConfig.Consumer config;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final List<Loop> loops = new ArrayList<>();
+
+    InboxConsumers(Instance<EventHandler> handlers, KafkaClients kafka, Inbox inbox, DeadLetters deadLetters, MessagingConfig config,
+            Clock clock, MeterRegistry meters) {
+        this.handlers = handlers;
+        this.kafka = kafka;
+        this.inbox = inbox;
+        this.deadLetters = deadLetters;
+        this.config = config.consumer();
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    void start(@Observes StartupEvent started) {
+        for (EventHandler handler : handlers) {
+            Loop loop = new Loop(handler);
+            loops.add(loop);
+            Thread thread = new Thread(loop, "inbox-" + handler.name());
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        loops.forEach(Loop::stop);
+    }
+
+    /** Deletes inbox entries older than the retention; returns how many. */
+    public int forgetOldEntries() {
+        return QuarkusTransaction.requiringNew().call(() -> inbox.forgetBefore(clock.instant().minus(config.inboxRetention())));
+    }
+
+    private final class Loop implements Runnable {
+
+        private final EventHandler handler;
+        private final String group;
+        private volatile boolean running = true;
+        private volatile KafkaConsumer<String, String> consumer;
+
+        Loop(EventHandler handler) {
+            this.handler = handler;
+            this.group = kafka.application() + "." + handler.name();
+        }
+
+        void stop() {
+            running = false;
+            KafkaConsumer<String, String> current = consumer;
+            if (current != null) {
+                current.wakeup();
+            }
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try (KafkaConsumer<String, String> opened = kafka.consumer(group)) {
+                    consumer = opened;
+                    opened.subscribe(List.of(handler.topic()));
+                    while (running) {
+                        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                        for (ConsumerRecord<String, String> record : opened.poll(Duration.ofMillis(500))) {
+                            process(record);
+                            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                        }
+                        if (!done.isEmpty()) {
+                            opened.commitSync(done);
+                        }
+                    }
+                } catch (WakeupException stopping) {
+                    return;
+                } catch (RuntimeException e) {
+                    // Uncommitted records are delivered again after the pause; the inbox keeps their effects single.
+                    LOG.warnf("consumer %s restarts after: %s", group, OutboxRelay.rootMessage(e));
+                    pause(Duration.ofSeconds(1));
+                }
+            }
+        }
+
+        private void process(ConsumerRecord<String, String> record) {
+            ReceivedEvent event;
+            try {
+                event = read(record);
+            } catch (UnreadableEventException e) {
+                deadLetters.park(record, group, "unreadable", e);
+                meters.counter("hitech.inbox.dead_letters", "consumer", handler.name()).increment();
+                return;
+            }
+            if (!handler.eventTypes().contains(event.type())) {
+                return;
+            }
+            Duration backoff = config.initialBackoff();
+            for (int attempt = 1; ; attempt++) {
+                if (event.correlationId() != null) {
+                    MDC.put(CorrelationId.MDC_KEY, event.correlationId());
+                }
+                try {
+                    boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                        if (!inbox.firstDelivery(handler.name(), event.id(), event.type())) {
+                            return false;
+                        }
+                        handler.handle(event);
+                        return true;
+                    });
+                    meters.counter("hitech.inbox.events", "consumer", handler.name(), "outcome", applied ? "applied" : "duplicate")
+                            .increment();
+                    return;
+                } catch (RuntimeException e) {
+                    if (isUnreadable(e) || attempt >= config.maxAttempts()) {
+                        deadLetters.park(record, group, isUnreadable(e) ? "rejected by handler" : "failed " + attempt + " times", e);
+                        meters.counter("hitech.inbox.dead_letters", "consumer", handler.name()).increment();
+                        return;
+                    }
+                    LOG.warnf("event %s failed in %s (attempt %d of %d), retrying: %s", event.id(), handler.name(), attempt,
+                            config.maxAttempts(), OutboxRelay.rootMessage(e));
+                    pause(backoff);
+                    backoff = backoff.multipliedBy(2);
+                } finally {
+                    MDC.remove(CorrelationId.MDC_KEY);
+                }
+            }
+        }
+    }
+
+    private static ReceivedEvent read(ConsumerRecord<String, String> record) {
+        String id = EventHeaders.text(record.headers(), EventHeaders.ID);
+        String type = EventHeaders.text(record.headers(), EventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new UnreadableEventException("no ce_id or ce_type header");
+        }
+        if (record.value() == null || record.value().isBlank()) {
+            throw new UnreadableEventException("no data");
+        }
+        cn.hitech.platform.events.EventJson.tree(record.value());
+        try {
+            String time = EventHeaders.text(record.headers(), EventHeaders.TIME);
+            return new ReceivedEvent(UUID.fromString(id), type, EventHeaders.text(record.headers(), EventHeaders.SOURCE),
+                    time == null ? null : Instant.parse(time), record.key(), EventHeaders.text(record.headers(), EventHeaders.CORRELATION_ID),
+                    record.topic(), record.value());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new UnreadableEventException("bad ce_id or ce_time: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isUnreadable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnreadableEventException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package cn.hitech.platform.messaging;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the outbox relay and the inbox consumers ({@code hitech.messaging.*}). */
+@ConfigMapping(prefix = "hitech.messaging")
+public interface MessagingConfig {
+
+    Relay relay();
+
+    Consumer consumer();
+
+    interface Relay {
+
+        /** Off only for tests that need the outbox to stay put. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The relay is woken on every commit; this poll is the safety net (other instances, restarts). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Rows published per round trip under load. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Longest pause between attempts while the broker is unreachable. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+
+    interface Consumer {
+
+        /** Attempts at a transient failure before the event goes to the dead letters. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("100ms")
+        Duration initialBackoff();
+
+        /** Inbox rows older than this are forgotten; redeliveries come within minutes, not weeks. */
+        @WithDefault("30d")
+        Duration inboxRetention();
+    }
+}

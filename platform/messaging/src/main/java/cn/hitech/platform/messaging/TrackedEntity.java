@@ -1,0 +1,32 @@
+package cn.hitech.platform.messaging;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+
+/**
+ * An aggregate whose changes are tracked: an optimistic-lock version (a stale write is a 409, never a lost update)
+ * and when it was created and last changed.
+ */
+@MappedSuperclass
+public abstract class TrackedEntity {
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Marks a change at {@code now}; the first call also sets the creation time. */
+    public void touch(Instant now) {
+        if (createdAt == null) {
+            createdAt = now;
+        }
+        updatedAt = now;
+    }
+}
