@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,22 @@ class SuiteIT {
         }
         settings.appPorts().values().forEach(port -> assertFalse(listening(port), "port " + port + " still open after down"));
         deleteTree(settings.runDir());
+    }
+
+    private static io.restassured.response.ValidatableResponse awaitDirectory(String code, long revision) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            var answer = given().when().get("/api/tickets/enterprise-directory/" + code);
+            if (answer.statusCode() == 200 && answer.jsonPath().getLong("revision") == revision) {
+                return answer.then();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("the service desk's directory did not reach revision " + revision + " of " + code);
     }
 
     private static void deleteTree(Path folder) {
@@ -151,6 +168,49 @@ class SuiteIT {
 
     @Test
     @Order(6)
+    void anEnterpriseRegisteredAtTheGatewayReachesTheServiceDeskThroughKafka() {
+        String code = TestData.creditCode();
+        given().contentType("application/json")
+                .body("{\"creditCode\": \"" + code + "\", \"name\": \"山东源根石油化工有限公司\", \"grid\": \"接庄街道第4网格\", \"commissioner\": \"张伟\"}")
+                .post("/api/enterprises").then().statusCode(201);
+        awaitDirectory(code, 0).body("commissioner", equalTo("张伟"));
+        given().contentType("application/json")
+                .body("""
+                        {"channel": "QR_CODE", "category": "CONSULTATION", "title": "助企码咨询", "description": "咨询惠企政策",
+                         "enterpriseCreditCode": "%s"}""".formatted(code))
+                .when().post("/api/tickets").then()
+                .statusCode(201)
+                .body("enterpriseName", equalTo("山东源根石油化工有限公司"))
+                .body("grid", equalTo("接庄街道第4网格"));
+    }
+
+    @Test
+    @Order(7)
+    void changesCommittedWhileTheBrokerIsDownAllArriveInOrderOnceEach() {
+        String code = TestData.creditCode();
+        int updates = 20;
+        given().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"版本0\"}")
+                .post("/api/enterprises").then().statusCode(201);
+        awaitDirectory(code, 0);
+
+        assertTrue(settings.kafka().stopByPidFile(), "the suite's broker was running");
+        for (int version = 0; version < updates; version++) {
+            given().contentType("application/json")
+                    .body("{\"version\": " + version + ", \"name\": \"版本" + (version + 1) + "\"}")
+                    .when().put("/api/enterprises/" + code)
+                    .then().statusCode(200).body("version", equalTo(version + 1));
+        }
+        given().when().get("/api/tickets/enterprise-directory/" + code).then().body("revision", equalTo(0));
+
+        suite.up();
+        awaitDirectory(code, updates).body("name", equalTo("版本" + updates)).body("appliedEvents", equalTo(updates + 1));
+        List<Long> revisions = SuiteKafka.revisionsOf(settings, code);
+        assertEquals(java.util.stream.LongStream.rangeClosed(0, updates).boxed().toList(),
+                revisions.stream().distinct().toList(), "every revision once, in order, on the topic");
+    }
+
+    @Test
+    @Order(8)
     void aStoppedServiceIsA502AndComesBackWithItsData() {
         String code = TestData.creditCode();
         given().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"重启前登记\"}")

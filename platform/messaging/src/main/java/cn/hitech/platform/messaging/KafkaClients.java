@@ -37,7 +37,8 @@ public class KafkaClients {
         config.put("enable.idempotence", true);
         config.put("max.in.flight.requests.per.connection", 5);
         config.put("linger.ms", 0);
-        config.put("compression.type", "lz4");
+        // Uncompressed: events are small JSON, and every consumer can read them without a codec library.
+        config.put("compression.type", "none");
         config.put("max.block.ms", 5_000);
         config.put("request.timeout.ms", 5_000);
         config.put("delivery.timeout.ms", 15_000);
