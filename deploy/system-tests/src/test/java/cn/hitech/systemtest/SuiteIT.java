@@ -58,6 +58,19 @@ class SuiteIT {
         SuiteSettings.APPS.forEach(app -> suite.pidOf(app).ifPresent(started::add));
         RestAssured.baseURI = settings.gatewayUrl();
         RestAssured.port = settings.appPorts().get("gateway");
+        staffToken = login("staff", "Staff@2026");
+    }
+
+    private String staffToken;
+
+    private io.restassured.specification.RequestSpecification asStaff() {
+        return given().auth().oauth2(staffToken);
+    }
+
+    private static String login(String username, String password) {
+        return given().contentType("application/json")
+                .body("{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}")
+                .when().post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
     }
 
     @AfterAll
@@ -73,10 +86,10 @@ class SuiteIT {
         deleteTree(settings.runDir());
     }
 
-    private static io.restassured.response.ValidatableResponse awaitDirectory(String code, long revision) {
+    private io.restassured.response.ValidatableResponse awaitDirectory(String code, long revision) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            var answer = given().when().get("/api/tickets/enterprise-directory/" + code);
+            var answer = asStaff().when().get("/api/tickets/enterprise-directory/" + code);
             if (answer.statusCode() == 200 && answer.jsonPath().getLong("revision") == revision) {
                 return answer.then();
             }
@@ -112,41 +125,76 @@ class SuiteIT {
     @Test
     @Order(2)
     void demoDataFromTheSeedsIsLoaded() {
-        given().queryParam("size", 100).when().get("/api/projects").then()
+        asStaff().queryParam("size", 100).when().get("/api/projects").then()
                 .statusCode(200)
                 .body("items.name", hasItems("小松全球智能制造产业基地", "辰欣高端制剂研发及智能化集约车间项目"))
                 .body("items.find { it.name == '龙心健康产业园' }.totalInvestment", equalTo(80000.00f));
-        given().queryParam("q", "山推").when().get("/api/enterprises").then()
+        asStaff().queryParam("q", "山推").when().get("/api/enterprises").then()
                 .statusCode(200)
                 .body("items[0].name", equalTo("山推工程机械股份有限公司"));
-        given().when().get("/api/tickets").then().statusCode(200).body("total", equalTo(5));
+        asStaff().when().get("/api/tickets").then().statusCode(200).body("total", equalTo(5));
     }
 
     @Test
     @Order(3)
     void aWriteThroughTheGatewayReachesTheServiceAndItsDatabase() {
         String code = TestData.creditCode();
-        given().contentType("application/json")
+        asStaff().contentType("application/json")
                 .body("{\"creditCode\": \"" + code + "\", \"name\": \"系统测试企业\", \"grid\": \"黄屯街道第1网格\"}")
                 .when().post("/api/enterprises")
                 .then().statusCode(201)
                 .header("Location", startsWith(settings.gatewayUrl() + "/api/enterprises/"))
                 .header("X-Correlation-Id", org.hamcrest.Matchers.notNullValue());
-        given().when().get("/api/enterprises/" + code).then().statusCode(200).body("name", equalTo("系统测试企业"));
+        asStaff().when().get("/api/enterprises/" + code).then().statusCode(200).body("name", equalTo("系统测试企业"));
 
-        String ticket = given().contentType("application/json")
+        String ticket = asStaff().contentType("application/json")
                 .body("""
                         {"channel": "WEB", "category": "CONSULTATION", "title": "系统测试", "description": "经网关受理",
                          "enterpriseCreditCode": "%s"}""".formatted(code))
                 .when().post("/api/tickets").then().statusCode(201).extract().path("id");
-        given().when().get("/api/tickets/" + ticket).then().statusCode(200).body("enterpriseCreditCode", equalTo(code));
-        given().when().get("/api/approvals/things").then().statusCode(200).body("name", hasItem("开办中医诊所一件事"));
+        asStaff().when().get("/api/tickets/" + ticket).then().statusCode(200).body("enterpriseCreditCode", equalTo(code));
+        asStaff().when().get("/api/approvals/things").then().statusCode(200).body("name", hasItem("开办中医诊所一件事"));
+    }
+
+    @Test
+    @Order(3)
+    void withoutATokenEveryServiceAnswers401AndAManagerMayReadButNotWrite() {
+        for (String path : List.of("/api/projects", "/api/enterprises", "/api/tickets", "/api/approvals/things")) {
+            given().when().get(path).then().statusCode(401).contentType("application/problem+json");
+        }
+        String manager = login("manager", "Manager@2026");
+        given().auth().oauth2(manager).when().get("/api/projects").then().statusCode(200);
+        given().auth().oauth2(manager).contentType("application/json").body("{\"name\": \"x\"}").when().post("/api/projects")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(3)
+    void theDemoEnterpriseSeesOnlyItsOwnData() {
+        String own = "913708005DJJR2UA03";
+        String enterprise = login("enterprise", "Enterprise@2026");
+        given().auth().oauth2(enterprise).when().get("/api/enterprises/" + own).then().statusCode(200)
+                .body("name", equalTo("山推工程机械股份有限公司"));
+        String other = asStaff().queryParam("q", "辰欣").when().get("/api/enterprises").then().extract().path("items[0].creditCode");
+        given().auth().oauth2(enterprise).when().get("/api/enterprises/" + other).then().statusCode(404);
+        given().auth().oauth2(enterprise).when().get("/api/enterprises").then().statusCode(200).body("total", equalTo(1));
+        String othersProject = asStaff().queryParam("size", 1).when().get("/api/projects").then().extract().path("items[0].id");
+        given().auth().oauth2(enterprise).when().get("/api/projects/" + othersProject).then().statusCode(404);
+        given().auth().oauth2(enterprise).when().get("/api/projects").then().statusCode(200).body("total", equalTo(0));
+
+        given().auth().oauth2(enterprise).contentType("application/json")
+                .body("{\"channel\": \"WEB\", \"category\": \"CONSULTATION\", \"title\": \"企业自助提交\", \"description\": \"经网关\"}")
+                .when().post("/api/tickets").then().statusCode(201).body("enterpriseCreditCode", equalTo(own));
+        given().auth().oauth2(enterprise).when().get("/api/tickets").then().statusCode(200)
+                .body("items.enterpriseCreditCode", org.hamcrest.Matchers.everyItem(equalTo(own)));
+        given().auth().oauth2(enterprise).contentType("application/json").body("{\"name\": \"x\"}")
+                .when().post("/api/projects").then().statusCode(403);
     }
 
     @Test
     @Order(4)
     void badInputIsAProblemThroughTheGatewayToo() {
-        given().contentType("application/json").body("{\"name\": \"\"}").when().post("/api/projects").then()
+        asStaff().contentType("application/json").body("{\"name\": \"\"}").when().post("/api/projects").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("name", "level", "industryChain", "totalInvestment"));
@@ -170,11 +218,11 @@ class SuiteIT {
     @Order(6)
     void anEnterpriseRegisteredAtTheGatewayReachesTheServiceDeskThroughKafka() {
         String code = TestData.creditCode();
-        given().contentType("application/json")
+        asStaff().contentType("application/json")
                 .body("{\"creditCode\": \"" + code + "\", \"name\": \"山东源根石油化工有限公司\", \"grid\": \"接庄街道第4网格\", \"commissioner\": \"张伟\"}")
                 .post("/api/enterprises").then().statusCode(201);
         awaitDirectory(code, 0).body("commissioner", equalTo("张伟"));
-        given().contentType("application/json")
+        asStaff().contentType("application/json")
                 .body("""
                         {"channel": "QR_CODE", "category": "CONSULTATION", "title": "助企码咨询", "description": "咨询惠企政策",
                          "enterpriseCreditCode": "%s"}""".formatted(code))
@@ -189,22 +237,31 @@ class SuiteIT {
     void changesCommittedWhileTheBrokerIsDownAllArriveInOrderOnceEach() {
         String code = TestData.creditCode();
         int updates = 20;
-        given().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"版本0\"}")
+        asStaff().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"版本0\"}")
                 .post("/api/enterprises").then().statusCode(201);
         awaitDirectory(code, 0);
 
         assertTrue(settings.kafka().stopByPidFile(), "the suite's broker was running");
         for (int version = 0; version < updates; version++) {
-            given().contentType("application/json")
+            asStaff().contentType("application/json")
                     .body("{\"version\": " + version + ", \"name\": \"版本" + (version + 1) + "\"}")
                     .when().put("/api/enterprises/" + code)
                     .then().statusCode(200).body("version", equalTo(version + 1));
         }
-        given().when().get("/api/tickets/enterprise-directory/" + code).then().body("revision", equalTo(0));
+        asStaff().when().get("/api/tickets/enterprise-directory/" + code).then().body("revision", equalTo(0));
 
         suite.up();
         awaitDirectory(code, updates).body("name", equalTo("版本" + updates)).body("appliedEvents", equalTo(updates + 1));
         List<Long> revisions = SuiteKafka.revisionsOf(settings, code);
+        asStaff().queryParam("entityType", "enterprise").queryParam("entityId", code).when().get("/api/enterprises/audit").then()
+                .statusCode(403);
+        given().auth().oauth2(login("admin", "Admin@2026")).queryParam("entityType", "enterprise").queryParam("entityId", code)
+                .when().get("/api/enterprises/audit").then()
+                .statusCode(200)
+                .body("total", equalTo(updates + 1))
+                .body("items[0].actor", equalTo("staff"))
+                .body("items[0].action", equalTo("update"))
+                .body("items[0].summary.after.name", equalTo("版本" + updates));
         assertEquals(java.util.stream.LongStream.rangeClosed(0, updates).boxed().toList(),
                 revisions.stream().distinct().toList(), "every revision once, in order, on the topic");
     }
@@ -213,11 +270,11 @@ class SuiteIT {
     @Order(8)
     void aStoppedServiceIsA502AndComesBackWithItsData() {
         String code = TestData.creditCode();
-        given().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"重启前登记\"}")
+        asStaff().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"重启前登记\"}")
                 .post("/api/enterprises").then().statusCode(201);
 
         assertTrue(suite.stopApp("enterprise-service"));
-        given().when().get("/api/enterprises/" + code).then()
+        asStaff().when().get("/api/enterprises/" + code).then()
                 .statusCode(502)
                 .contentType("application/problem+json")
                 .body("code", equalTo("SERVICE_UNAVAILABLE"));
@@ -228,7 +285,7 @@ class SuiteIT {
         suite.up();
         Optional<ProcessHandle> restarted = suite.pidOf(SuiteSettings.APPS.get(1));
         restarted.ifPresent(started::add);
-        given().when().get("/api/enterprises/" + code).then().statusCode(200).body("name", equalTo("重启前登记"));
+        asStaff().when().get("/api/enterprises/" + code).then().statusCode(200).body("name", equalTo("重启前登记"));
     }
 
     private static boolean listening(int port) {

@@ -2,6 +2,7 @@ package cn.hitech.enterprise.register;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
+import cn.hitech.platform.web.Roles;
 
 @Path("/api/enterprises")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,12 +33,15 @@ import cn.hitech.platform.web.PageView;
 public class EnterpriseResource {
 
     private final EnterpriseService service;
+    private final CurrentUser user;
 
-    EnterpriseResource(EnterpriseService service) {
+    EnterpriseResource(EnterpriseService service, CurrentUser user) {
         this.service = service;
+        this.user = user;
     }
 
     @POST
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "登记企业", description = "Registers an enterprise; the credit code is checked against GB 32100-2015.")
     public Response register(@NotNull @Valid EnterpriseApi.RegisterEnterprise request) {
         EnterpriseApi.EnterpriseView created = service.register(request);
@@ -44,6 +50,7 @@ public class EnterpriseResource {
 
     @PUT
     @Path("/{creditCode}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "变更企业信息", description = "Replaces the changeable fields; a stale version is a 409 and changes nothing.")
     public EnterpriseApi.EnterpriseView update(@PathParam("creditCode") String creditCode,
             @NotNull @Valid EnterpriseApi.UpdateEnterprise request) {
@@ -52,16 +59,18 @@ public class EnterpriseResource {
 
     @GET
     @Path("/{creditCode}")
-    @Operation(summary = "查看企业")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "查看企业", description = "An enterprise account sees only its own record.")
     public EnterpriseApi.EnterpriseView get(@PathParam("creditCode") String creditCode) {
-        return service.get(creditCode);
+        return service.get(creditCode, user.enterpriseScope());
     }
 
     @GET
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
     @Operation(summary = "企业列表", description = "By name, paged; q matches part of the name or a whole credit code.")
     public PageView<EnterpriseApi.EnterpriseView> list(@QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(q, page, size);
+        return service.list(user.enterpriseScope(), q, page, size);
     }
 }

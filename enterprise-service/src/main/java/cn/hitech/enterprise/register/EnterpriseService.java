@@ -2,6 +2,8 @@ package cn.hitech.enterprise.register;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,6 +15,7 @@ import io.quarkus.panache.common.Sort;
 
 import cn.hitech.platform.events.EventType;
 import cn.hitech.platform.events.enterprise.EnterpriseChanged;
+import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.ProblemException;
@@ -23,11 +26,13 @@ public class EnterpriseService {
 
     private final EnterpriseRepository enterprises;
     private final Outbox outbox;
+    private final Audit audit;
     private final Clock clock;
 
-    EnterpriseService(EnterpriseRepository enterprises, Outbox outbox, Clock clock) {
+    EnterpriseService(EnterpriseRepository enterprises, Outbox outbox, Audit audit, Clock clock) {
         this.enterprises = enterprises;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -41,6 +46,7 @@ public class EnterpriseService {
         enterprise.creditCode = request.creditCode();
         apply(enterprise, request.details());
         enterprises.persist(enterprise);
+        audit.record("enterprise", enterprise.creditCode, "register", summary(enterprise));
         return publish(EnterpriseChanged.REGISTERED, enterprise);
     }
 
@@ -53,22 +59,31 @@ public class EnterpriseService {
             throw ProblemException.conflict("CONCURRENT_MODIFICATION", "Enterprise " + creditCode + " is at version "
                     + enterprise.version + ", not " + expectedVersion + ": reload it and apply your change again");
         }
+        Map<String, Object> before = summary(enterprise);
         apply(enterprise, details);
+        audit.record("enterprise", creditCode, "update", Map.of("before", before, "after", summary(enterprise)));
         return publish(EnterpriseChanged.UPDATED, enterprise);
     }
 
-    public EnterpriseApi.EnterpriseView get(String creditCode) {
-        return enterprises.findByIdOptional(creditCode).map(EnterpriseApi.EnterpriseView::of)
+    /** An enterprise; with an enterprise scope, only that enterprise itself (any other is "not found"). */
+    public EnterpriseApi.EnterpriseView get(String creditCode, Optional<String> enterpriseScope) {
+        return enterprises.findByIdOptional(creditCode)
+                .filter(e -> enterpriseScope.map(own -> own.equals(e.creditCode)).orElse(true))
+                .map(EnterpriseApi.EnterpriseView::of)
                 .orElseThrow(() -> ProblemException.notFound("enterprise", creditCode));
     }
 
-    /** Pages through the register by name; {@code text} matches a part of the name or the whole credit code. */
-    public PageView<EnterpriseApi.EnterpriseView> list(String text, int page, int size) {
+    /**
+     * Pages through the register by name; {@code text} matches a part of the name or the whole credit code. With an
+     * enterprise scope the list holds that enterprise only.
+     */
+    public PageView<EnterpriseApi.EnterpriseView> list(Optional<String> enterpriseScope, String text, int page, int size) {
         Sort byName = Sort.by("name").and("creditCode");
-        PanacheQuery<Enterprise> query = text == null || text.isBlank()
-                ? enterprises.findAll(byName)
-                : enterprises.find("lower(name) like :part or creditCode = :code", byName,
-                        Parameters.with("part", "%" + text.strip().toLowerCase() + "%").and("code", text.strip().toUpperCase()));
+        String part = text == null ? "" : text.strip();
+        PanacheQuery<Enterprise> query = enterprises.find(
+                "(:scope is null or creditCode = :scope) and (:part = '' or lower(name) like :like or creditCode = :code)", byName,
+                Parameters.with("scope", enterpriseScope.orElse(null)).and("part", part)
+                        .and("like", "%" + part.toLowerCase() + "%").and("code", part.toUpperCase()));
         query.page(Page.of(page, size));
         List<EnterpriseApi.EnterpriseView> items = query.list().stream().map(EnterpriseApi.EnterpriseView::of).toList();
         return new PageView<>(items, page, size, query.count());
@@ -83,6 +98,16 @@ public class EnterpriseService {
         enterprise.grid = details.grid();
         enterprise.commissioner = details.commissioner();
         enterprise.touch(clock.instant());
+    }
+
+    private static Map<String, Object> summary(Enterprise e) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", e.name);
+        fields.put("grid", e.grid);
+        fields.put("commissioner", e.commissioner);
+        fields.put("scale", e.scale);
+        fields.put("industry", e.industry);
+        return fields;
     }
 
     /** Flushes first, so the event carries the version the change committed with (its revision). */

@@ -1,6 +1,6 @@
 package cn.hitech.enterprise.register;
 
-import static io.restassured.RestAssured.given;
+import static cn.hitech.platform.testkit.Api.asStaff;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +39,7 @@ class EnterpriseEventsTest {
     @Test
     void registeringPublishesEnterpriseRegisteredAsACloudEvent() throws Exception {
         String code = TestData.creditCode();
-        given().contentType("application/json").header("X-Correlation-Id", "corr-" + code)
+        asStaff().contentType("application/json").header("X-Correlation-Id", "corr-" + code)
                 .body("{\"creditCode\": \"" + code + "\", \"name\": \"浩珂科技有限公司\", \"grid\": \"柳行街道第2网格\", \"commissioner\": \"刘洋\"}")
                 .when().post("/api/enterprises").then().statusCode(201);
 
@@ -60,9 +60,9 @@ class EnterpriseEventsTest {
     @Test
     void anUpdatePublishesEnterpriseUpdatedWithTheNewRevision() throws Exception {
         String code = TestData.creditCode();
-        given().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"旧名称\"}")
+        asStaff().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"旧名称\"}")
                 .post("/api/enterprises").then().statusCode(201);
-        given().contentType("application/json")
+        asStaff().contentType("application/json")
                 .body("{\"version\": 0, \"name\": \"新名称\", \"grid\": \"王因街道第5网格\", \"commissioner\": \"陈静\"}")
                 .when().put("/api/enterprises/" + code)
                 .then().statusCode(200)
@@ -79,18 +79,18 @@ class EnterpriseEventsTest {
     @Test
     void aStaleUpdateIsAConflictThatChangesAndPublishesNothing() {
         String code = TestData.creditCode();
-        given().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"第一版\"}")
+        asStaff().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"第一版\"}")
                 .post("/api/enterprises").then().statusCode(201);
-        given().contentType("application/json").body("{\"version\": 0, \"name\": \"第二版\"}")
+        asStaff().contentType("application/json").body("{\"version\": 0, \"name\": \"第二版\"}")
                 .put("/api/enterprises/" + code).then().statusCode(200);
 
-        given().contentType("application/json").body("{\"version\": 0, \"name\": \"过期的修改\"}")
+        asStaff().contentType("application/json").body("{\"version\": 0, \"name\": \"过期的修改\"}")
                 .when().put("/api/enterprises/" + code)
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("code", equalTo("CONCURRENT_MODIFICATION"));
 
-        given().when().get("/api/enterprises/" + code).then().body("name", equalTo("第二版")).body("version", equalTo(1));
+        asStaff().when().get("/api/enterprises/" + code).then().body("name", equalTo("第二版")).body("version", equalTo(1));
         var events = TestKafka.all("enterprises", r -> code.equals(r.key()), Duration.ofSeconds(3));
         assertEquals(2, events.size(), "registered and one update, nothing for the rejected change");
         assertTrue(events.stream().noneMatch(r -> r.value().contains("过期的修改")));
@@ -98,9 +98,9 @@ class EnterpriseEventsTest {
 
     @Test
     void updatingAnUnknownEnterpriseIsA404AndAMissingVersionA400() {
-        given().contentType("application/json").body("{\"version\": 0, \"name\": \"x\"}")
+        asStaff().contentType("application/json").body("{\"version\": 0, \"name\": \"x\"}")
                 .when().put("/api/enterprises/" + TestData.creditCode()).then().statusCode(404);
-        given().contentType("application/json").body("{\"name\": \"x\"}")
+        asStaff().contentType("application/json").body("{\"name\": \"x\"}")
                 .when().put("/api/enterprises/" + TestData.creditCode()).then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("version"));
     }

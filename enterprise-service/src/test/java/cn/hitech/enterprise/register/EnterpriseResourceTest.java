@@ -1,6 +1,6 @@
 package cn.hitech.enterprise.register;
 
-import static io.restassured.RestAssured.given;
+import static cn.hitech.platform.testkit.Api.asStaff;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,13 +36,13 @@ class EnterpriseResourceTest {
     @Test
     void registersAnEnterpriseAndReadsItBackFromTheDatabase() {
         String code = TestData.creditCode();
-        given().contentType("application/json").body(enterprise(code, "山推工程机械股份有限公司"))
+        asStaff().contentType("application/json").body(enterprise(code, "山推工程机械股份有限公司"))
                 .when().post("/api/enterprises")
                 .then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/enterprises/" + code))
                 .body("scaleLabel", equalTo("规上"));
 
-        given().when().get("/api/enterprises/" + code).then()
+        asStaff().when().get("/api/enterprises/" + code).then()
                 .statusCode(200)
                 .body("name", equalTo("山推工程机械股份有限公司"))
                 .body("grid", equalTo("黄屯街道第3网格"));
@@ -52,8 +52,8 @@ class EnterpriseResourceTest {
     @Test
     void aSecondRegistrationOfTheSameCodeIsAConflictAndChangesNothing() {
         String code = TestData.creditCode();
-        given().contentType("application/json").body(enterprise(code, "原名称")).post("/api/enterprises").then().statusCode(201);
-        given().contentType("application/json").body(enterprise(code, "另一个名称"))
+        asStaff().contentType("application/json").body(enterprise(code, "原名称")).post("/api/enterprises").then().statusCode(201);
+        asStaff().contentType("application/json").body(enterprise(code, "另一个名称"))
                 .when().post("/api/enterprises")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -66,7 +66,7 @@ class EnterpriseResourceTest {
         String valid = TestData.creditCode();
         char wrong = valid.charAt(17) == '0' ? '1' : '0';
         String code = valid.substring(0, 17) + wrong;
-        given().contentType("application/json").body(enterprise(code, "校验位错误"))
+        asStaff().contentType("application/json").body(enterprise(code, "校验位错误"))
                 .when().post("/api/enterprises")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("creditCode"))
@@ -78,19 +78,19 @@ class EnterpriseResourceTest {
     void findsByPartOfTheNameOrTheWholeCode() {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String code = TestData.creditCode();
-        given().contentType("application/json").body(enterprise(code, "济宁" + marker + "科技有限公司")).post("/api/enterprises")
+        asStaff().contentType("application/json").body(enterprise(code, "济宁" + marker + "科技有限公司")).post("/api/enterprises")
                 .then().statusCode(201);
-        given().queryParam("q", marker).when().get("/api/enterprises").then()
+        asStaff().queryParam("q", marker).when().get("/api/enterprises").then()
                 .statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].creditCode", equalTo(code));
-        given().queryParam("q", code).when().get("/api/enterprises").then()
+        asStaff().queryParam("q", code).when().get("/api/enterprises").then()
                 .body("items[0].name", equalTo("济宁" + marker + "科技有限公司"));
     }
 
     @Test
     void anUnknownEnterpriseIsA404Problem() {
-        given().when().get("/api/enterprises/" + TestData.creditCode()).then()
+        asStaff().when().get("/api/enterprises/" + TestData.creditCode()).then()
                 .statusCode(404)
                 .contentType("application/problem+json");
     }

@@ -23,6 +23,30 @@ public interface GatewayConfig {
     @WithName("connect-timeout")
     Duration connectTimeout();
 
+    /** Requests per account and per client address; over the limit a caller gets 429 with Retry-After. */
+    @WithName("rate-limit")
+    RateLimit rateLimit();
+
+    interface RateLimit {
+
+        @io.smallrye.config.WithDefault("true")
+        boolean enabled();
+
+        Limit account();
+
+        Limit address();
+    }
+
+    interface Limit {
+
+        /** Sustained rate. */
+        @WithName("per-second")
+        double perSecond();
+
+        /** Short bursts above the rate. */
+        int burst();
+    }
+
     interface Service {
 
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. */

@@ -3,6 +3,8 @@ package cn.hitech.project.registry;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.ProblemException;
 
@@ -19,10 +22,12 @@ import cn.hitech.platform.web.ProblemException;
 public class ProjectService {
 
     private final ProjectRepository projects;
+    private final Audit audit;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects, Clock clock) {
+    ProjectService(ProjectRepository projects, Audit audit, Clock clock) {
         this.projects = projects;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -44,16 +49,23 @@ public class ProjectService {
         project.status = ProjectStatus.RESERVE;
         project.touch(clock.instant());
         projects.persist(project);
+        audit.record("project", project.id.toString(), "register", Map.of("name", project.name, "level", project.level,
+                "totalInvestment", project.totalInvestment));
         return ProjectApi.ProjectView.of(project);
     }
 
-    public ProjectApi.ProjectView get(UUID id) {
-        return projects.findByIdOptional(id).map(ProjectApi.ProjectView::of)
+    /** A project; with an enterprise scope, only one that enterprise owns (any other is "not found", never shown). */
+    public ProjectApi.ProjectView get(UUID id, Optional<String> enterpriseScope) {
+        return projects.findByIdOptional(id)
+                .filter(p -> enterpriseScope.map(own -> own.equals(p.ownerCreditCode)).orElse(true))
+                .map(ProjectApi.ProjectView::of)
                 .orElseThrow(() -> ProblemException.notFound("project", id));
     }
 
-    public PageView<ProjectApi.ProjectView> list(int page, int size) {
-        var query = projects.findAll(Sort.by("createdAt").descending().and("id")).page(Page.of(page, size));
+    public PageView<ProjectApi.ProjectView> list(Optional<String> enterpriseScope, int page, int size) {
+        Sort newestFirst = Sort.by("createdAt").descending().and("id");
+        var query = enterpriseScope.map(own -> projects.find("ownerCreditCode", newestFirst, own))
+                .orElseGet(() -> projects.findAll(newestFirst)).page(Page.of(page, size));
         List<ProjectApi.ProjectView> items = query.list().stream().map(ProjectApi.ProjectView::of).toList();
         return new PageView<>(items, page, size, query.count());
     }

@@ -1,6 +1,6 @@
 package cn.hitech.project.registry;
 
-import static io.restassured.RestAssured.given;
+import static cn.hitech.platform.testkit.Api.asStaff;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -38,7 +38,7 @@ class ProjectResourceTest {
     @Test
     void registersAProjectAndReadsItBackFromTheDatabase() {
         String name = "辰欣高端制剂研发及智能化集约车间项目 " + UUID.randomUUID();
-        String id = given().contentType("application/json").body(project(name, "215000.00"))
+        String id = asStaff().contentType("application/json").body(project(name, "215000.00"))
                 .when().post("/api/projects")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/projects/"))
@@ -47,7 +47,7 @@ class ProjectResourceTest {
                 .body("levelLabel", equalTo("省重点"))
                 .extract().path("id");
 
-        given().when().get("/api/projects/" + id).then()
+        asStaff().when().get("/api/projects/" + id).then()
                 .statusCode(200)
                 .body("name", equalTo(name))
                 .body("totalInvestment", equalTo(215000.00f))
@@ -63,15 +63,15 @@ class ProjectResourceTest {
     void listsNewestFirstWithPaging() {
         String marker = UUID.randomUUID().toString();
         for (int i = 0; i < 3; i++) {
-            given().contentType("application/json").body(project("分页 " + marker + " " + i, "100")).post("/api/projects")
+            asStaff().contentType("application/json").body(project("分页 " + marker + " " + i, "100")).post("/api/projects")
                     .then().statusCode(201);
         }
-        given().queryParam("size", 2).when().get("/api/projects").then()
+        asStaff().queryParam("size", 2).when().get("/api/projects").then()
                 .statusCode(200)
                 .body("items", hasSize(2))
                 .body("size", equalTo(2))
                 .body("items[0].name", equalTo("分页 " + marker + " 2"));
-        given().queryParam("size", 500).when().get("/api/projects").then()
+        asStaff().queryParam("size", 500).when().get("/api/projects").then()
                 .statusCode(400)
                 .body("errors.field", hasItem("size"));
     }
@@ -79,7 +79,7 @@ class ProjectResourceTest {
     @Test
     void rejectsBadInputFieldByFieldAndStoresNothing() {
         long before = countProjects();
-        given().contentType("application/json")
+        asStaff().contentType("application/json")
                 .body("""
                         {"name": " ", "level": "PROVINCIAL_KEY", "industryChain": "PHARMA_HEALTH",
                          "ownerCreditCode": "91350200MA2YJ1XR9H", "totalInvestment": -5.001}
@@ -95,12 +95,12 @@ class ProjectResourceTest {
 
     @Test
     void rejectsAnUnknownEnumCodeAndReversedDates() {
-        given().contentType("application/json").body(project("x", "1").replace("PROVINCIAL_KEY", "GALACTIC"))
+        asStaff().contentType("application/json").body(project("x", "1").replace("PROVINCIAL_KEY", "GALACTIC"))
                 .when().post("/api/projects")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("level"))
                 .body("errors[0].message", containsString("PROVINCIAL_MAJOR, PROVINCIAL_KEY, MUNICIPAL_KEY, DISTRICT_KEY"));
-        given().contentType("application/json").body(project("x", "1").replace("2027-12-31", "2025-01-01"))
+        asStaff().contentType("application/json").body(project("x", "1").replace("2027-12-31", "2025-01-01"))
                 .when().post("/api/projects")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("plannedEnd"));
@@ -108,11 +108,11 @@ class ProjectResourceTest {
 
     @Test
     void anUnknownProjectIsA404Problem() {
-        given().when().get("/api/projects/" + UUID.randomUUID()).then()
+        asStaff().when().get("/api/projects/" + UUID.randomUUID()).then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("code", equalTo("NOT_FOUND"));
-        given().when().get("/api/projects/not-a-uuid").then()
+        asStaff().when().get("/api/projects/not-a-uuid").then()
                 .statusCode(404)
                 .contentType("application/problem+json");
     }

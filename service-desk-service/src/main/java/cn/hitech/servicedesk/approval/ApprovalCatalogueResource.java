@@ -2,6 +2,7 @@ package cn.hitech.servicedesk.approval;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,8 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.ProblemException;
+import cn.hitech.platform.web.Roles;
 
 @Path("/api/approvals/things")
+@RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "一件事一次办", description = "One-thing approval catalogue")
 public class ApprovalCatalogueResource {

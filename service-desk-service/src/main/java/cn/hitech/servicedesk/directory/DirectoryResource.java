@@ -2,6 +2,7 @@ package cn.hitech.servicedesk.directory;
 
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.ProblemException;
+import cn.hitech.platform.web.Roles;
 
 @Path("/api/tickets/enterprise-directory")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +35,7 @@ public class DirectoryResource {
 
     @GET
     @Path("/{creditCode}")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "查看本地企业目录", description = "What the service desk knows of an enterprise, as synchronised from enterprise events.")
     public EntryView get(@PathParam("creditCode") String creditCode) {
         return directory.find(creditCode)

@@ -3,6 +3,7 @@ package cn.hitech.servicedesk.ticket;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
+import cn.hitech.platform.web.Roles;
 
 @Path("/api/tickets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,30 +33,36 @@ import cn.hitech.platform.web.PageView;
 public class TicketResource {
 
     private final TicketService service;
+    private final CurrentUser user;
 
-    TicketResource(TicketService service) {
+    TicketResource(TicketService service, CurrentUser user) {
         this.service = service;
+        this.user = user;
     }
 
     @POST
-    @Operation(summary = "受理工单", description = "Registers a ticket (status REGISTERED) and gives it a ticket number.")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "受理工单", description = "Registers a ticket (status REGISTERED) and gives it a ticket number. "
+            + "An enterprise account files in its own name only.")
     public Response register(@NotNull @Valid TicketApi.RegisterTicket request) {
-        TicketApi.TicketView created = service.register(request);
+        TicketApi.TicketView created = service.register(request, user.enterpriseScope());
         return Response.created(URI.create("/api/tickets/" + created.id())).entity(created).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "查看工单")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "查看工单", description = "An enterprise account sees only its own tickets.")
     public TicketApi.TicketView get(@PathParam("id") UUID id) {
-        return service.get(id);
+        return service.get(id, user.enterpriseScope());
     }
 
     @GET
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
     @Operation(summary = "工单列表", description = "Newest first, paged, optionally by status.")
     public PageView<TicketApi.TicketView> list(@QueryParam("status") TicketStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(status, page, size);
+        return service.list(user.enterpriseScope(), status, page, size);
     }
 }

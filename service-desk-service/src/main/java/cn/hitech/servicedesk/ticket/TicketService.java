@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +14,12 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
+import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.web.PageView;
+import cn.hitech.platform.web.Problem;
 import cn.hitech.servicedesk.directory.EnterpriseDirectory;
 import cn.hitech.platform.web.ProblemException;
 
@@ -27,16 +32,27 @@ public class TicketService {
 
     private final TicketRepository tickets;
     private final EnterpriseDirectory directory;
+    private final Audit audit;
     private final Clock clock;
 
-    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Clock clock) {
+    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, Clock clock) {
         this.tickets = tickets;
         this.directory = directory;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /** Registers a ticket; within an enterprise scope it is filed for that enterprise, never for another one. */
     @Transactional
-    public TicketApi.TicketView register(TicketApi.RegisterTicket request) {
+    public TicketApi.TicketView register(TicketApi.RegisterTicket request, Optional<String> enterpriseScope) {
+        String creditCode = request.enterpriseCreditCode();
+        if (enterpriseScope.isPresent()) {
+            if (creditCode != null && !creditCode.equals(enterpriseScope.get())) {
+                throw new ProblemException(403, "OTHER_ENTERPRISE", Problem.titleFor(403),
+                        "An enterprise account files tickets in its own name only");
+            }
+            creditCode = enterpriseScope.get();
+        }
         Instant now = clock.instant();
         Ticket ticket = new Ticket();
         ticket.id = UUID.randomUUID();
@@ -45,8 +61,8 @@ public class TicketService {
         ticket.category = request.category();
         ticket.title = request.title().strip();
         ticket.description = request.description().strip();
-        ticket.enterpriseCreditCode = request.enterpriseCreditCode();
-        directory.find(request.enterpriseCreditCode()).ifPresent(enterprise -> {
+        ticket.enterpriseCreditCode = creditCode;
+        directory.find(creditCode).ifPresent(enterprise -> {
             ticket.enterpriseName = enterprise.name;
             ticket.grid = enterprise.grid;
             ticket.commissioner = enterprise.commissioner;
@@ -57,17 +73,23 @@ public class TicketService {
         ticket.status = TicketStatus.REGISTERED;
         ticket.touch(now);
         tickets.persist(ticket);
+        audit.record("ticket", ticket.id.toString(), "register", Map.of("number", ticket.number, "channel", ticket.channel,
+                "category", ticket.category, "title", ticket.title));
         return TicketApi.TicketView.of(ticket);
     }
 
-    public TicketApi.TicketView get(UUID id) {
-        return tickets.findByIdOptional(id).map(TicketApi.TicketView::of)
+    /** A ticket; with an enterprise scope, only one of that enterprise (any other is "not found"). */
+    public TicketApi.TicketView get(UUID id, Optional<String> enterpriseScope) {
+        return tickets.findByIdOptional(id)
+                .filter(t -> enterpriseScope.map(own -> own.equals(t.enterpriseCreditCode)).orElse(true))
+                .map(TicketApi.TicketView::of)
                 .orElseThrow(() -> ProblemException.notFound("ticket", id));
     }
 
-    public PageView<TicketApi.TicketView> list(TicketStatus status, int page, int size) {
+    public PageView<TicketApi.TicketView> list(Optional<String> enterpriseScope, TicketStatus status, int page, int size) {
         Sort newestFirst = Sort.by("createdAt").descending().and("id");
-        PanacheQuery<Ticket> query = status == null ? tickets.findAll(newestFirst) : tickets.find("status", newestFirst, status);
+        PanacheQuery<Ticket> query = tickets.find("(:scope is null or enterpriseCreditCode = :scope) and (:status is null or status = :status)",
+                newestFirst, Parameters.with("scope", enterpriseScope.orElse(null)).and("status", status));
         query.page(Page.of(page, size));
         List<TicketApi.TicketView> items = query.list().stream().map(TicketApi.TicketView::of).toList();
         return new PageView<>(items, page, size, query.count());

@@ -1,6 +1,6 @@
 package cn.hitech.servicedesk.directory;
 
-import static io.restassured.RestAssured.given;
+import static cn.hitech.platform.testkit.Api.asStaff;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -84,7 +84,7 @@ class EnterpriseDirectoryConsumerTest {
         ConsumerRecord<String, String> parked = TestKafka.await("enterprises.dlq",
                 r -> code.equals(r.key()) && "unreadable".equals(TestKafka.header(r, "dlq_reason")), WAIT);
         org.junit.jupiter.api.Assertions.assertTrue(TestKafka.header(parked, "dlq_error").contains("ce_id"));
-        given().when().get("/api/tickets/enterprise-directory/" + code).then().statusCode(404);
+        asStaff().when().get("/api/tickets/enterprise-directory/" + code).then().statusCode(404);
     }
 
     @Test
@@ -92,7 +92,7 @@ class EnterpriseDirectoryConsumerTest {
         String code = TestData.creditCode();
         send(UUID.randomUUID(), "enterprise.registered", code, data(code, "山东铭德机械有限公司", 0));
         awaitEntry(code, 0);
-        given().contentType("application/json")
+        asStaff().contentType("application/json")
                 .body("""
                         {"channel": "HOTLINE", "category": "REQUEST", "title": "用工需求对接", "description": "企业需要招聘焊工20名。",
                          "enterpriseCreditCode": "%s"}""".formatted(code))
@@ -118,7 +118,7 @@ class EnterpriseDirectoryConsumerTest {
     private static ValidatableResponse awaitEntry(String code, long revision) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            var answer = given().when().get("/api/tickets/enterprise-directory/" + code);
+            var answer = asStaff().when().get("/api/tickets/enterprise-directory/" + code);
             if (answer.statusCode() == 200 && answer.jsonPath().getLong("revision") == revision) {
                 return answer.then();
             }

@@ -1,6 +1,6 @@
 package cn.hitech.servicedesk.ticket;
 
-import static io.restassured.RestAssured.given;
+import static cn.hitech.platform.testkit.Api.asStaff;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -38,7 +38,7 @@ class TicketResourceTest {
     @Test
     void registersATicketWithANumberAndReadsItBackWithThePhoneMasked() {
         String code = TestData.creditCode();
-        String id = given().contentType("application/json").body(ticket(code, "13812345678"))
+        String id = asStaff().contentType("application/json").body(ticket(code, "13812345678"))
                 .when().post("/api/tickets")
                 .then().statusCode(201)
                 .body("number", matchesPattern("GD\\d{14}"))
@@ -47,7 +47,7 @@ class TicketResourceTest {
                 .body("contactPhone", equalTo("138****5678"))
                 .extract().path("id");
 
-        given().when().get("/api/tickets/" + id).then()
+        asStaff().when().get("/api/tickets/" + id).then()
                 .statusCode(200)
                 .body("enterpriseCreditCode", equalTo(code))
                 .body("urgent", equalTo(true))
@@ -57,9 +57,9 @@ class TicketResourceTest {
 
     @Test
     void everyTicketGetsItsOwnNumber() {
-        String first = given().contentType("application/json").body(ticket(TestData.creditCode(), "13800000001"))
+        String first = asStaff().contentType("application/json").body(ticket(TestData.creditCode(), "13800000001"))
                 .post("/api/tickets").then().statusCode(201).extract().path("number");
-        String second = given().contentType("application/json").body(ticket(TestData.creditCode(), "13800000002"))
+        String second = asStaff().contentType("application/json").body(ticket(TestData.creditCode(), "13800000002"))
                 .post("/api/tickets").then().statusCode(201).extract().path("number");
         assertNotEquals(first, second);
     }
@@ -67,7 +67,7 @@ class TicketResourceTest {
     @Test
     void rejectsBadInputFieldByFieldAndStoresNothing() {
         long before = tickets.count();
-        given().contentType("application/json")
+        asStaff().contentType("application/json")
                 .body("""
                         {"channel": "HOTLINE", "title": "", "description": "x",
                          "enterpriseCreditCode": "123", "contactPhone": "call me maybe"}
@@ -81,11 +81,11 @@ class TicketResourceTest {
 
     @Test
     void filtersByStatus() {
-        given().contentType("application/json").body(ticket(TestData.creditCode(), "13800000003")).post("/api/tickets")
+        asStaff().contentType("application/json").body(ticket(TestData.creditCode(), "13800000003")).post("/api/tickets")
                 .then().statusCode(201);
-        given().queryParam("status", "REGISTERED").when().get("/api/tickets").then()
+        asStaff().queryParam("status", "REGISTERED").when().get("/api/tickets").then()
                 .statusCode(200)
                 .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("REGISTERED")));
-        given().queryParam("status", "NONSENSE").when().get("/api/tickets").then().statusCode(404);
+        asStaff().queryParam("status", "NONSENSE").when().get("/api/tickets").then().statusCode(404);
     }
 }

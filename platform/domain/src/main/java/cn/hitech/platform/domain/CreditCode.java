@@ -37,6 +37,21 @@ public final class CreditCode {
         return Optional.empty();
     }
 
+    /**
+     * A valid code with the given first 8 characters (authority, entity type, area) and a random organisation code:
+     * for tests, demo data and benchmarks, never for a real enterprise.
+     */
+    public static String random(String first8, java.util.random.RandomGenerator random) {
+        if (first8.length() != 8) {
+            throw new IllegalArgumentException("the prefix is the first 8 characters, not " + first8.length());
+        }
+        StringBuilder code = new StringBuilder(first8);
+        for (int i = 0; i < 9; i++) {
+            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return code.append(checkCharacter(code.toString())).toString();
+    }
+
     /** The check character for the first 17 characters. */
     public static char checkCharacter(String first17) {
         int sum = 0;

@@ -55,6 +55,16 @@ class CreditCodeTest {
         }
     }
 
+    @Test
+    void randomCodesAreValidAndKeepTheirPrefix() {
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 1000; i++) {
+            String code = CreditCode.random("91370811", random);
+            assertTrue(CreditCode.isValid(code), code);
+            assertTrue(code.startsWith("91370811"));
+        }
+    }
+
     record Applicant(@ValidCreditCode String creditCode) {
     }
 

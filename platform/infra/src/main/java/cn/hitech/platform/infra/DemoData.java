@@ -23,6 +23,9 @@ final class DemoData {
 
     private static final Pattern FILE = Pattern.compile("\\d+-([a-z-]+)\\.jsonl");
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    /** The demo staff account the gateway creates (README); demo data is entered as that user would. */
+    private static final String DEMO_LOGIN = "{\"username\": \"staff\", \"password\": \"Staff@2026\"}";
 
     private final HttpClient http;
     private final String gateway;
@@ -39,7 +42,15 @@ final class DemoData {
             System.out.println("demo data: " + folder + " not found, skipped");
             return;
         }
-        HttpResponse<String> projects = send(HttpRequest.newBuilder(URI.create(gateway + "/api/projects?size=1")).GET());
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(DEMO_LOGIN)));
+        Matcher token = ACCESS_TOKEN.matcher(login.body());
+        if (login.statusCode() != 200 || !token.find()) {
+            throw new InfraException("demo data: the demo staff account cannot sign in (" + login.statusCode() + "): " + login.body());
+        }
+        String bearer = "Bearer " + token.group(1);
+        HttpResponse<String> projects = send(HttpRequest.newBuilder(URI.create(gateway + "/api/projects?size=1"))
+                .header("Authorization", bearer).GET());
         Matcher total = TOTAL.matcher(projects.body());
         if (projects.statusCode() != 200 || !total.find()) {
             throw new InfraException("cannot tell whether demo data is loaded: GET /api/projects answered " + projects.statusCode());
@@ -58,7 +69,7 @@ final class DemoData {
             int created = 0;
             for (String line : lines(file)) {
                 HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(gateway + "/api/" + resource))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json").header("Authorization", bearer)
                         .POST(HttpRequest.BodyPublishers.ofString(line, StandardCharsets.UTF_8)));
                 if (answer.statusCode() == 201) {
                     created++;

@@ -67,8 +67,7 @@ public final class KafkaBroker {
         Path config = writeConfig();
         String classpath = classpath();
         if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {
-            Commands.run(List.of(javaBinary(), "-cp", classpath, "-Dlog4j2.configurationFile=classpath:hitech-kafka-log4j2.properties",
-                    "kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c", config.toString()), Map.of(), null, 120);
+            format(newClusterId());
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
@@ -86,6 +85,14 @@ public final class KafkaBroker {
             throw new InfraException("cannot start the Kafka broker JVM: " + e.getMessage(), e);
         }
         awaitStarted(timeout);
+    }
+
+    /** Formats the broker's storage for a new cluster; a failure throws with the tool's output. */
+    void format(String clusterId) {
+        Commands.createDirectories(home);
+        Path config = writeConfig();
+        Commands.run(List.of(javaBinary(), "-cp", classpath(), "-Dlog4j2.configurationFile=classpath:hitech-kafka-log4j2.properties",
+                "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "-c", config.toString()), Map.of(), null, 120);
     }
 
     /** Stops the broker this object started: a graceful shutdown first, then a forced one. */
@@ -185,8 +192,11 @@ public final class KafkaBroker {
         }
     }
 
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (what {@code kafka-storage random-uuid} prints). */
-    private static String newClusterId() {
+    /**
+     * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (what {@code kafka-storage random-uuid} prints).
+     * It may start with '-', so it is passed as {@code --cluster-id=<id>}, never as a separate argument.
+     */
+    static String newClusterId() {
         UUID uuid = UUID.randomUUID();
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());

@@ -172,7 +172,10 @@ public final class LocalSuite {
         command.add("-Dquarkus.datasource.username=" + app.database());
         command.add("-Dquarkus.datasource.password=" + app.database());
         command.add("-Dkafka.bootstrap.servers=127.0.0.1:" + settings.kafkaPort());
+        Path keys = JwtKeys.ensure(settings.runDir().resolve("keys"));
+        command.add("-Dmp.jwt.verify.publickey.location=" + keys.resolve(JwtKeys.PUBLIC_KEY).toUri());
         if (app.isGateway()) {
+            command.add("-Dsmallrye.jwt.sign.key.location=" + keys.resolve(JwtKeys.PRIVATE_KEY).toUri());
             for (SuiteSettings.App backend : SuiteSettings.APPS) {
                 if (!backend.isGateway()) {
                     command.add("-Dgateway.services." + backend.name() + ".url=http://127.0.0.1:" + settings.port(backend));

@@ -94,6 +94,18 @@ class LocalInfraTest {
     }
 
     @Test
+    void formatsStorageWhateverTheClusterIdLooksLike() throws Exception {
+        // about one id in 32 starts with '-', which the storage tool would read as an option
+        for (int i = 0; i < 64; i++) {
+            String id = KafkaBroker.newClusterId();
+            assertEquals(22, id.length(), id);
+        }
+        KafkaBroker broker = new KafkaBroker(dir.resolve("dash"), FreePort.find(), FreePort.find());
+        broker.format("-D47iQKQSgGOuwXR3pzDUg");
+        assertTrue(java.nio.file.Files.readString(dir.resolve("dash/data/meta.properties")).contains("cluster.id=-D47iQKQSgGOuwXR3pzDUg"));
+    }
+
+    @Test
     void aSecondBrokerOnABusyPortIsRefusedWithAClearMessage() {
         int port = FreePort.find();
         KafkaBroker first = new KafkaBroker(dir.resolve("k1"), port, FreePort.find());

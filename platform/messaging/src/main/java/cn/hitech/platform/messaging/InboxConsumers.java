@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -33,8 +34,8 @@ import cn.hitech.platform.web.CorrelationId;
 /**
  * Runs every {@link EventHandler} of the service, each on its own thread with its own consumer group. For each record:
  * an unreadable one (no id, not JSON, data the contract rejects) goes straight to the dead letters; otherwise the
- * handler runs in a transaction with the inbox entry, retried with backoff on failure and parked after the last
- * attempt. Offsets are committed only after that, so a crash means a redelivery, which the inbox turns into no effect.
+ * handler runs in a transaction with the inbox entry (a polled batch shares one transaction while all goes well),
+ * retried with backoff on failure and parked after the last attempt. Offsets are committed only after that, so a crash means a redelivery, which the inbox turns into no effect.
  */
 @ApplicationScoped
 public class InboxConsumers {
@@ -107,14 +108,15 @@ public class InboxConsumers {
                     consumer = opened;
                     opened.subscribe(List.of(handler.topic()));
                     while (running) {
+                        ConsumerRecords<String, String> polled = opened.poll(Duration.ofMillis(500));
+                        if (polled.isEmpty()) {
+                            continue;
+                        }
+                        process(polled);
                         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                        for (ConsumerRecord<String, String> record : opened.poll(Duration.ofMillis(500))) {
-                            process(record);
-                            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-                        }
-                        if (!done.isEmpty()) {
-                            opened.commitSync(done);
-                        }
+                        polled.forEach(record -> done.put(new TopicPartition(record.topic(), record.partition()),
+                                new OffsetAndMetadata(record.offset() + 1)));
+                        opened.commitSync(done);
                     }
                 } catch (WakeupException stopping) {
                     return;
@@ -126,31 +128,63 @@ public class InboxConsumers {
             }
         }
 
-        private void process(ConsumerRecord<String, String> record) {
-            ReceivedEvent event;
-            try {
-                event = read(record);
-            } catch (UnreadableEventException e) {
-                deadLetters.park(record, group, "unreadable", e);
-                meters.counter("hitech.inbox.dead_letters", "consumer", handler.name()).increment();
-                return;
+        /**
+         * Applies a polled batch: under load, all its events in one transaction (one commit instead of one per event);
+         * if anything in it fails, the batch is rolled back and each event goes through {@link #processOne} alone.
+         */
+        private void process(ConsumerRecords<String, String> polled) {
+            List<Map.Entry<ConsumerRecord<String, String>, ReceivedEvent>> relevant = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : polled) {
+                try {
+                    ReceivedEvent event = read(record);
+                    if (handler.eventTypes().contains(event.type())) {
+                        relevant.add(Map.entry(record, event));
+                    }
+                } catch (UnreadableEventException e) {
+                    deadLetters.park(record, group, "unreadable", e);
+                    meters.counter("hitech.inbox.dead_letters", "consumer", handler.name()).increment();
+                }
             }
-            if (!handler.eventTypes().contains(event.type())) {
-                return;
+            if (relevant.size() > 1) {
+                try {
+                    int applied = QuarkusTransaction.requiringNew().call(() -> {
+                        int count = 0;
+                        for (Map.Entry<ConsumerRecord<String, String>, ReceivedEvent> entry : relevant) {
+                            count += apply(entry.getValue()) ? 1 : 0;
+                        }
+                        return count;
+                    });
+                    meters.counter("hitech.inbox.events", "consumer", handler.name(), "outcome", "applied").increment(applied);
+                    meters.counter("hitech.inbox.events", "consumer", handler.name(), "outcome", "duplicate")
+                            .increment(relevant.size() - applied);
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.debugf("batch of %d events failed in %s, applying them one by one: %s", relevant.size(), handler.name(),
+                            OutboxRelay.rootMessage(e));
+                } finally {
+                    MDC.remove(CorrelationId.MDC_KEY);
+                }
             }
+            relevant.forEach(entry -> processOne(entry.getKey(), entry.getValue()));
+        }
+
+        /** Records the event in the inbox and lets the handler apply it, unless it was applied before. */
+        private boolean apply(ReceivedEvent event) {
+            if (event.correlationId() != null) {
+                MDC.put(CorrelationId.MDC_KEY, event.correlationId());
+            }
+            if (!inbox.firstDelivery(handler.name(), event.id(), event.type())) {
+                return false;
+            }
+            handler.handle(event);
+            return true;
+        }
+
+        private void processOne(ConsumerRecord<String, String> record, ReceivedEvent event) {
             Duration backoff = config.initialBackoff();
             for (int attempt = 1; ; attempt++) {
-                if (event.correlationId() != null) {
-                    MDC.put(CorrelationId.MDC_KEY, event.correlationId());
-                }
                 try {
-                    boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                        if (!inbox.firstDelivery(handler.name(), event.id(), event.type())) {
-                            return false;
-                        }
-                        handler.handle(event);
-                        return true;
-                    });
+                    boolean applied = QuarkusTransaction.requiringNew().call(() -> apply(event));
                     meters.counter("hitech.inbox.events", "consumer", handler.name(), "outcome", applied ? "applied" : "duplicate")
                             .increment();
                     return;

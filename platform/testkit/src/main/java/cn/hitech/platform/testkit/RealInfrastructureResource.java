@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import cn.hitech.platform.infra.JwtKeys;
+
 /**
  * Points a {@code @QuarkusTest} application at real infrastructure: a fresh database (with its own role) on the test
  * JVM's PostgreSQL cluster and the JVM's Kafka broker. Use it with
@@ -19,6 +21,8 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
         String database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         infra.postgres().ensureDatabase(database, database, database);
         return Map.of(
+                "mp.jwt.verify.publickey.location", infra.keys().resolve(JwtKeys.PUBLIC_KEY).toUri().toString(),
+                "smallrye.jwt.sign.key.location", infra.keys().resolve(JwtKeys.PRIVATE_KEY).toUri().toString(),
                 "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database),
                 "quarkus.datasource.username", database,
                 "quarkus.datasource.password", database,

@@ -1,5 +1,6 @@
 package cn.hitech.platform.testkit;
 
+import static cn.hitech.platform.testkit.Api.asStaff;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -49,7 +50,7 @@ public abstract class ServiceStackContract {
 
     @Test
     void anUnknownRouteIsAProblem() {
-        given().when().get("/api/no-such-thing/" + UUID.randomUUID()).then()
+        asStaff().when().get("/api/no-such-thing/" + UUID.randomUUID()).then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
@@ -59,7 +60,7 @@ public abstract class ServiceStackContract {
 
     @Test
     void aWrongMediaTypeIsAProblem() {
-        given().contentType("text/plain").body("hello").when().post(writeEndpoint()).then()
+        asStaff().contentType("text/plain").body("hello").when().post(writeEndpoint()).then()
                 .statusCode(415)
                 .contentType("application/problem+json")
                 .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"))
@@ -68,7 +69,7 @@ public abstract class ServiceStackContract {
 
     @Test
     void malformedJsonIsAProblemThatSaysWhere() {
-        given().contentType("application/json").body("{\"name\": ").when().post(writeEndpoint()).then()
+        asStaff().contentType("application/json").body("{\"name\": ").when().post(writeEndpoint()).then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("MALFORMED_JSON"))
@@ -82,6 +83,40 @@ public abstract class ServiceStackContract {
                 .body("correlationId", equalTo("test-corr-42"));
         given().header("X-Correlation-Id", "bad id with spaces\n").when().get("/api/no-such-thing").then()
                 .header("X-Correlation-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void everyEndpointRefusesAnonymousCallersAndUnknownRoles() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200).extract().path("paths");
+        String stranger = TestTokens.token("stranger", "VISITOR", null, null);
+        int operations = 0;
+        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+            String url = path.getKey().replaceAll("\\{id}", UUID.randomUUID().toString()).replaceAll("\\{[^}]+}", "91350200MA2YJ1XR9G");
+            for (String method : path.getValue().keySet()) {
+                if (!java.util.Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    continue;
+                }
+                operations++;
+                given().contentType("application/json").body("{}").when().request(method.toUpperCase(), url).then()
+                        .statusCode(401)
+                        .contentType("application/problem+json")
+                        .header("WWW-Authenticate", "Bearer")
+                        .body("code", equalTo("UNAUTHENTICATED"));
+                Api.as(stranger).contentType("application/json").body("{}").when().request(method.toUpperCase(), url).then()
+                        .statusCode(403)
+                        .contentType("application/problem+json")
+                        .body("code", equalTo("FORBIDDEN"));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(operations > 0, "no operations found in the OpenAPI document");
+    }
+
+    @Test
+    void anExpiredOrForeignTokenIsRefused() {
+        given().auth().oauth2("not.a.jwt").when().get(writeEndpoint()).then()
+                .statusCode(401)
+                .body("detail", containsString("invalid or has expired"));
     }
 
     @Test

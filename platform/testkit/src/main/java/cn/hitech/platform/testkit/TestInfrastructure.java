@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import cn.hitech.platform.infra.FreePort;
+import cn.hitech.platform.infra.JwtKeys;
 import cn.hitech.platform.infra.KafkaBroker;
 import cn.hitech.platform.infra.PostgresServer;
 
@@ -25,18 +26,32 @@ public final class TestInfrastructure {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
 
-    private TestInfrastructure(Path home) {
+    /** Set once the JVM's pair runs: "home|postgres port|kafka port|controller port". */
+    private static final String RUNNING = "hitech.testkit.running";
+
+    private TestInfrastructure(Path home, int postgresPort, int kafkaPort, int controllerPort) {
         this.home = home;
-        this.postgres = new PostgresServer(home.resolve("postgres"), FreePort.find(), SUPERUSER_PASSWORD, false);
-        this.kafka = new KafkaBroker(home.resolve("kafka"), FreePort.find(), FreePort.find());
+        this.postgres = new PostgresServer(home.resolve("postgres"), postgresPort, SUPERUSER_PASSWORD, false);
+        this.kafka = new KafkaBroker(home.resolve("kafka"), kafkaPort, controllerPort);
     }
 
-    /** Starts both on first call (in parallel: the broker's JVM start dominates); later calls return the same pair. */
+    /**
+     * Starts both on first call (in parallel: the broker's JVM start dominates); later calls return the same pair, also
+     * from another class loader (a Quarkus test profile restarts the app in a new one), found through a system property.
+     */
     public static synchronized TestInfrastructure get() {
+        String running = System.getProperty(RUNNING);
+        if (instance == null && running != null) {
+            String[] parts = running.split("\\|");
+            instance = new TestInfrastructure(Path.of(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                    Integer.parseInt(parts[3]));
+        }
         if (instance == null) {
             Path root = Path.of("target", "testkit").toAbsolutePath();
             reapAbandoned(root);
-            TestInfrastructure started = new TestInfrastructure(root.resolve(String.valueOf(ProcessHandle.current().pid())));
+            int controllerPort = FreePort.find();
+            TestInfrastructure started = new TestInfrastructure(root.resolve(String.valueOf(ProcessHandle.current().pid())),
+                    FreePort.find(), FreePort.find(), controllerPort);
             Thread broker = new Thread(() -> started.kafka.start(true, Duration.ofSeconds(90)), "testkit-kafka-start");
             BrokerFailure failure = new BrokerFailure();
             broker.setUncaughtExceptionHandler((t, e) -> failure.error = e);
@@ -48,6 +63,8 @@ public final class TestInfrastructure {
                 throw new IllegalStateException("the test Kafka broker did not start", failure.error);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown, "testkit-shutdown"));
+            System.setProperty(RUNNING, started.home + "|" + started.postgres.port() + "|"
+                    + started.kafka.bootstrapServers().substring(started.kafka.bootstrapServers().lastIndexOf(':') + 1) + "|" + controllerPort);
             instance = started;
         }
         return instance;
@@ -59,6 +76,11 @@ public final class TestInfrastructure {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** The JVM's token key pair (see {@link TestTokens}); services get the public half, the gateway both. */
+    public Path keys() {
+        return JwtKeys.ensure(home.resolve("keys"));
     }
 
     private void shutdown() {

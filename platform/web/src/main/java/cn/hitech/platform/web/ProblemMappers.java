@@ -111,6 +111,22 @@ public class ProblemMappers {
         return answer.build();
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationRedirectException.class})
+    public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+        String detail = request.getHeader("Authorization") == null
+                ? "Sign in first: send 'Authorization: Bearer <access token>' (POST /api/auth/login gives one)"
+                : "The access token is invalid or has expired; sign in again or refresh it";
+        return Response.fromResponse(problemResponse(Problem.of(401, "UNAUTHENTICATED", detail, request.path(),
+                CorrelationId.of(request)))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return respond(Problem.of(403, "FORBIDDEN", "Your role may not " + request.method() + " " + request.path(), request.path(),
+                CorrelationId.of(request)));
+    }
+
     @ServerExceptionMapper
     public Response lostUpdate(OptimisticLockException e, HttpServerRequest request) {
         return respond(Problem.of(409, "CONCURRENT_MODIFICATION",

@@ -1,4 +1,4 @@
-package cn.hitech.platform.messaging;
+package cn.hitech.platform.web;
 
 import java.time.Clock;
 

@@ -1,0 +1,64 @@
+package cn.hitech.platform.web;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who makes the current request, from the verified token: name, role, department and, for an enterprise account,
+ * the credit code it is bound to. Enterprise isolation is decided here, once.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    public static final String DEPARTMENT_CLAIM = "department";
+    public static final String CREDIT_CODE_CLAIM = "creditCode";
+
+    private final JsonWebToken token;
+
+    CurrentUser(JsonWebToken token) {
+        this.token = token;
+    }
+
+    public String name() {
+        return token.getName() == null ? "anonymous" : token.getName();
+    }
+
+    /** The account's role (the first of the token's groups that the platform knows). */
+    public String role() {
+        for (String role : new String[] {Roles.ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ENTERPRISE}) {
+            if (token.getGroups() != null && token.getGroups().contains(role)) {
+                return role;
+            }
+        }
+        return "NONE";
+    }
+
+    public Optional<String> department() {
+        return Optional.ofNullable(token.getClaim(DEPARTMENT_CLAIM));
+    }
+
+    public boolean isEnterprise() {
+        return Roles.ENTERPRISE.equals(role());
+    }
+
+    /** For an enterprise account, the credit code it may see; empty for everyone else (who may see all). */
+    public Optional<String> enterpriseScope() {
+        if (!isEnterprise()) {
+            return Optional.empty();
+        }
+        String code = token.getClaim(CREDIT_CODE_CLAIM);
+        if (code == null) {
+            throw new ProblemException(403, "NO_ENTERPRISE_BINDING", Problem.titleFor(403),
+                    "This enterprise account is not bound to a credit code");
+        }
+        return Optional.of(code);
+    }
+
+    /** Whether the current user may see data of {@code creditCode}: staff roles always, an enterprise only its own. */
+    public boolean maySee(String creditCode) {
+        return enterpriseScope().map(own -> own.equals(creditCode)).orElse(true);
+    }
+}
