@@ -56,17 +56,27 @@ public class Audit {
 
     /** Newest first, optionally for one entity type and id. */
     public PageView<Entry> list(String entityType, String entityId, int page, int size) {
-        String where = " WHERE (?1 IS NULL OR entity_type = ?1) AND (?2 IS NULL OR entity_id = ?2)";
+        // Only the filters given go into the query: PostgreSQL cannot type a parameter that is bound to null alone.
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        if (entityType != null) {
+            filters.put("entity_type", entityType);
+        }
+        if (entityId != null) {
+            filters.put("entity_id", entityId);
+        }
+        String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters.keySet().stream().map(c -> c + " = :" + c).toList());
+        jakarta.persistence.Query rows = entityManager.createNativeQuery("SELECT id, occurred_at, actor, role, correlation_id,"
+                + " entity_type, entity_id, action, summary::text FROM audit_log" + where + " ORDER BY id DESC LIMIT :size OFFSET :skip");
+        jakarta.persistence.Query count = entityManager.createNativeQuery("SELECT count(*) FROM audit_log" + where);
+        filters.forEach((column, value) -> {
+            rows.setParameter(column, value);
+            count.setParameter(column, value);
+        });
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, occurred_at, actor, role, correlation_id, entity_type,"
-                + " entity_id, action, summary::text FROM audit_log" + where + " ORDER BY id DESC LIMIT ?3 OFFSET ?4")
-                .setParameter(1, entityType).setParameter(2, entityId).setParameter(3, size).setParameter(4, page * size)
-                .getResultList();
-        long total = ((Number) entityManager.createNativeQuery("SELECT count(*) FROM audit_log" + where)
-                .setParameter(1, entityType).setParameter(2, entityId).getSingleResult()).longValue();
-        List<Entry> entries = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2],
+        List<Object[]> found = rows.setParameter("size", size).setParameter("skip", page * size).getResultList();
+        List<Entry> entries = found.stream().map(r -> new Entry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2],
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], EventJson.tree((String) r[8]))).toList();
-        return new PageView<>(entries, page, size, total);
+        return new PageView<>(entries, page, size, ((Number) count.getSingleResult()).longValue());
     }
 
     private static Instant instant(Object value) {
