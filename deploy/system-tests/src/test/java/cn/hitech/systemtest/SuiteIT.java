@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.restassured.RestAssured;
 
+import cn.hitech.platform.infra.Folders;
 import cn.hitech.platform.infra.FreePort;
+import cn.hitech.platform.infra.KafkaBroker;
 import cn.hitech.platform.infra.LocalSuite;
 import cn.hitech.platform.infra.SuiteSettings;
 import cn.hitech.platform.testkit.TestData;
@@ -80,10 +80,10 @@ class SuiteIT {
             assertFalse(process.isAlive(), "still running after down: pid " + process.pid());
         }
         for (int port : List.of(settings.postgresPort(), settings.kafkaPort())) {
-            assertFalse(listening(port), "port " + port + " still open after down");
+            assertFalse(KafkaBroker.isPortOpen(port), "port " + port + " still open after down");
         }
-        settings.appPorts().values().forEach(port -> assertFalse(listening(port), "port " + port + " still open after down"));
-        deleteTree(settings.runDir());
+        settings.appPorts().values().forEach(port -> assertFalse(KafkaBroker.isPortOpen(port), "port " + port + " still open after down"));
+        Folders.deleteTree(settings.runDir());
     }
 
     private io.restassured.response.ValidatableResponse awaitDirectory(String code, long revision) {
@@ -102,13 +102,6 @@ class SuiteIT {
         throw new AssertionError("the service desk's directory did not reach revision " + revision + " of " + code);
     }
 
-    private static void deleteTree(Path folder) {
-        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            System.err.println("could not delete " + folder + ": " + e.getMessage());
-        }
-    }
 
     @Test
     @Order(1)
@@ -288,12 +281,4 @@ class SuiteIT {
         asStaff().when().get("/api/enterprises/" + code).then().statusCode(200).body("name", equalTo("重启前登记"));
     }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (java.io.IOException closed) {
-            return false;
-        }
-    }
 }

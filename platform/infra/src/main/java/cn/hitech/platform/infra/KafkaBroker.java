@@ -231,7 +231,8 @@ public final class KafkaBroker {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static boolean isPortOpen(int port) {
+    /** Whether something listens on the loopback port. */
+    public static boolean isPortOpen(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;

@@ -74,18 +74,9 @@ public class Audit {
         });
         @SuppressWarnings("unchecked")
         List<Object[]> found = rows.setParameter("size", size).setParameter("skip", page * size).getResultList();
-        List<Entry> entries = found.stream().map(r -> new Entry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2],
+        List<Entry> entries = found.stream().map(r -> new Entry(((Number) r[0]).longValue(), Timestamps.instant(r[1]), (String) r[2],
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], EventJson.tree((String) r[8]))).toList();
         return new PageView<>(entries, page, size, ((Number) count.getSingleResult()).longValue());
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

@@ -1,9 +1,6 @@
 package cn.hitech.platform.messaging;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -163,7 +160,7 @@ public class OutboxRelay {
         EventHeaders.put(record.headers(), EventHeaders.TYPE, type);
         EventHeaders.put(record.headers(), EventHeaders.SOURCE, "urn:hitech:" + kafka.application());
         EventHeaders.put(record.headers(), EventHeaders.SPEC_VERSION, "1.0");
-        EventHeaders.put(record.headers(), EventHeaders.TIME, instant(row[8]).toString());
+        EventHeaders.put(record.headers(), EventHeaders.TIME, Timestamps.instant(row[8]).toString());
         EventHeaders.put(record.headers(), EventHeaders.SUBJECT, (String) row[3]);
         EventHeaders.put(record.headers(), EventHeaders.DATA_SCHEMA, "urn:hitech:event:" + type + ":v" + row[5]);
         EventHeaders.put(record.headers(), EventHeaders.CONTENT_TYPE, "application/json");
@@ -175,18 +172,6 @@ public class OutboxRelay {
         return record;
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return OffsetDateTime.parse(value.toString()).withOffsetSameInstant(ZoneOffset.UTC).toInstant();
-    }
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
+import cn.hitech.platform.infra.Folders;
 import cn.hitech.platform.infra.FreePort;
 import cn.hitech.platform.infra.JwtKeys;
 import cn.hitech.platform.infra.KafkaBroker;
@@ -86,7 +86,7 @@ public final class TestInfrastructure {
     private void shutdown() {
         kafka.stop();
         postgres.stop();
-        deleteTree(home);
+        Folders.deleteTree(home);
     }
 
     /** A test JVM killed with SIGKILL leaves its cluster running; stop it and free the disk. */
@@ -97,7 +97,7 @@ public final class TestInfrastructure {
         try (Stream<Path> folders = Files.list(root)) {
             folders.filter(folder -> !ownerAlive(folder)).forEach(folder -> {
                 new PostgresServer(folder.resolve("postgres"), 0, SUPERUSER_PASSWORD, false).stop();
-                deleteTree(folder);
+                Folders.deleteTree(folder);
             });
         } catch (IOException | RuntimeException e) {
             System.err.println("testkit: could not reap old test folders under " + root + ": " + e.getMessage());
@@ -112,16 +112,6 @@ public final class TestInfrastructure {
         }
     }
 
-    private static void deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("testkit: could not delete " + folder + ": " + e.getMessage());
-        }
-    }
 
     private static void joinQuietly(Thread thread) {
         try {
