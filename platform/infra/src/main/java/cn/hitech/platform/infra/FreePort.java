@@ -1,22 +1,39 @@
 package cn.hitech.platform.infra;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Finds a loopback port nobody listens on, so parallel test JVMs never collide. */
+/**
+ * Finds a loopback port nobody listens on, so parallel test JVMs never collide. The port is drawn below the kernel's
+ * ephemeral range (Linux: from 32768), because a port chosen now is often bound only seconds later, and ports of that
+ * range are handed out meanwhile to every new connection and every "port 0" listener on the machine.
+ */
 public final class FreePort {
+
+    private static final int LOWEST = 20_000;
+    private static final int HIGHEST = 32_000;
 
     private FreePort() {
     }
 
     public static int find() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
+            if (canBind(port)) {
+                return port;
+            }
+        }
+        throw new InfraException("no free port between " + LOWEST + " and " + HIGHEST);
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 }
