@@ -17,6 +17,7 @@ import cn.hitech.platform.events.EventType;
 import cn.hitech.platform.events.enterprise.EnterpriseChanged;
 import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.messaging.Outbox;
+import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.ProblemException;
 
@@ -68,7 +69,7 @@ public class EnterpriseService {
     /** An enterprise; with an enterprise scope, only that enterprise itself (any other is "not found"). */
     public EnterpriseApi.EnterpriseView get(String creditCode, Optional<String> enterpriseScope) {
         return enterprises.findByIdOptional(creditCode)
-                .filter(e -> enterpriseScope.map(own -> own.equals(e.creditCode)).orElse(true))
+                .filter(e -> CurrentUser.allows(enterpriseScope, e.creditCode))
                 .map(EnterpriseApi.EnterpriseView::of)
                 .orElseThrow(() -> ProblemException.notFound("enterprise", creditCode));
     }

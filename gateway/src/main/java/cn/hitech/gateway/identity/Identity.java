@@ -66,7 +66,7 @@ public class Identity {
         RefreshToken stored = entityManager.find(RefreshToken.class, hash(refreshToken), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (stored == null || stored.revokedAt != null || !stored.expiresAt.isAfter(now)) {
-            throw new ProblemException(401, "INVALID_REFRESH_TOKEN", "未登录或凭证无效", "The refresh token is unknown, used, revoked or expired");
+            throw new ProblemException(401, "INVALID_REFRESH_TOKEN", "The refresh token is unknown, used, revoked or expired");
         }
         stored.revokedAt = now;
         Account account = entityManager.find(Account.class, stored.accountId);
@@ -132,13 +132,13 @@ public class Identity {
 
     private void requireLocalLogin() {
         if (!config.localLogin()) {
-            throw new ProblemException(404, "LOCAL_LOGIN_DISABLED", "资源不存在",
+            throw new ProblemException(404, "LOCAL_LOGIN_DISABLED",
                     "Sign-in is handled by the configured identity provider, not by the gateway");
         }
     }
 
     private static ProblemException unauthenticated() {
-        return new ProblemException(401, "BAD_CREDENTIALS", "未登录或凭证无效", BAD_CREDENTIALS);
+        return new ProblemException(401, "BAD_CREDENTIALS", BAD_CREDENTIALS);
     }
 
     static String hash(String token) {

@@ -14,6 +14,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 import cn.hitech.platform.messaging.Audit;
+import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.ProblemException;
 
@@ -57,7 +58,7 @@ public class ProjectService {
     /** A project; with an enterprise scope, only one that enterprise owns (any other is "not found", never shown). */
     public ProjectApi.ProjectView get(UUID id, Optional<String> enterpriseScope) {
         return projects.findByIdOptional(id)
-                .filter(p -> enterpriseScope.map(own -> own.equals(p.ownerCreditCode)).orElse(true))
+                .filter(p -> CurrentUser.allows(enterpriseScope, p.ownerCreditCode))
                 .map(ProjectApi.ProjectView::of)
                 .orElseThrow(() -> ProblemException.notFound("project", id));
     }

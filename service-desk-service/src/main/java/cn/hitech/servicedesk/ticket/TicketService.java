@@ -18,8 +18,8 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 import cn.hitech.platform.messaging.Audit;
+import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
-import cn.hitech.platform.web.Problem;
 import cn.hitech.servicedesk.directory.EnterpriseDirectory;
 import cn.hitech.platform.web.ProblemException;
 
@@ -48,7 +48,7 @@ public class TicketService {
         String creditCode = request.enterpriseCreditCode();
         if (enterpriseScope.isPresent()) {
             if (creditCode != null && !creditCode.equals(enterpriseScope.get())) {
-                throw new ProblemException(403, "OTHER_ENTERPRISE", Problem.titleFor(403),
+                throw new ProblemException(403, "OTHER_ENTERPRISE",
                         "An enterprise account files tickets in its own name only");
             }
             creditCode = enterpriseScope.get();
@@ -81,7 +81,7 @@ public class TicketService {
     /** A ticket; with an enterprise scope, only one of that enterprise (any other is "not found"). */
     public TicketApi.TicketView get(UUID id, Optional<String> enterpriseScope) {
         return tickets.findByIdOptional(id)
-                .filter(t -> enterpriseScope.map(own -> own.equals(t.enterpriseCreditCode)).orElse(true))
+                .filter(t -> CurrentUser.allows(enterpriseScope, t.enterpriseCreditCode))
                 .map(TicketApi.TicketView::of)
                 .orElseThrow(() -> ProblemException.notFound("ticket", id));
     }

@@ -141,8 +141,7 @@ public class InboxConsumers {
                         relevant.add(Map.entry(record, event));
                     }
                 } catch (UnreadableEventException e) {
-                    deadLetters.park(record, group, "unreadable", e);
-                    meters.counter("hitech.inbox.dead_letters", "consumer", handler.name()).increment();
+                    park(record, "unreadable", e);
                 }
             }
             if (relevant.size() > 1) {
@@ -168,6 +167,11 @@ public class InboxConsumers {
             relevant.forEach(entry -> processOne(entry.getKey(), entry.getValue()));
         }
 
+        private void park(ConsumerRecord<String, String> record, String reason, Throwable error) {
+            deadLetters.park(record, group, reason, error);
+            meters.counter("hitech.inbox.dead_letters", "consumer", handler.name()).increment();
+        }
+
         /** Records the event in the inbox and lets the handler apply it, unless it was applied before. */
         private boolean apply(ReceivedEvent event) {
             if (event.correlationId() != null) {
@@ -190,8 +194,7 @@ public class InboxConsumers {
                     return;
                 } catch (RuntimeException e) {
                     if (isUnreadable(e) || attempt >= config.maxAttempts()) {
-                        deadLetters.park(record, group, isUnreadable(e) ? "rejected by handler" : "failed " + attempt + " times", e);
-                        meters.counter("hitech.inbox.dead_letters", "consumer", handler.name()).increment();
+                        park(record, isUnreadable(e) ? "rejected by handler" : "failed " + attempt + " times", e);
                         return;
                     }
                     LOG.warnf("event %s failed in %s (attempt %d of %d), retrying: %s", event.id(), handler.name(), attempt,

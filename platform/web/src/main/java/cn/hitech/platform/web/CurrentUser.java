@@ -51,14 +51,13 @@ public class CurrentUser {
         }
         String code = token.getClaim(CREDIT_CODE_CLAIM);
         if (code == null) {
-            throw new ProblemException(403, "NO_ENTERPRISE_BINDING", Problem.titleFor(403),
-                    "This enterprise account is not bound to a credit code");
+            throw new ProblemException(403, "NO_ENTERPRISE_BINDING", "This enterprise account is not bound to a credit code");
         }
         return Optional.of(code);
     }
 
-    /** Whether the current user may see data of {@code creditCode}: staff roles always, an enterprise only its own. */
-    public boolean maySee(String creditCode) {
-        return enterpriseScope().map(own -> own.equals(creditCode)).orElse(true);
+    /** Whether data of {@code creditCode} lies within {@code enterpriseScope} (an empty scope allows everything). */
+    public static boolean allows(Optional<String> enterpriseScope, String creditCode) {
+        return enterpriseScope.map(own -> own.equals(creditCode)).orElse(true);
     }
 }

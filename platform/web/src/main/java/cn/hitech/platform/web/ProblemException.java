@@ -13,6 +13,11 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final transient List<Problem.FieldError> errors;
 
+    /** A problem with the standard zh-CN title of its status ({@link Problem#titleFor}). */
+    public ProblemException(int status, String code, String detail) {
+        this(status, code, Problem.titleFor(status), detail, null);
+    }
+
     public ProblemException(int status, String code, String title, String detail) {
         this(status, code, title, detail, null);
     }
@@ -27,17 +32,17 @@ public class ProblemException extends RuntimeException {
 
     /** 404: the thing does not exist, or the caller may not know that it does. */
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(404, "NOT_FOUND", "资源不存在", what + " " + id + " does not exist");
+        return new ProblemException(404, "NOT_FOUND", what + " " + id + " does not exist");
     }
 
     /** 409: the request conflicts with the current state (a duplicate, or a transition that is not allowed now). */
     public static ProblemException conflict(String code, String detail) {
-        return new ProblemException(409, code, "与当前状态冲突", detail);
+        return new ProblemException(409, code, detail);
     }
 
     /** 422: well-formed, but breaks a rule of the domain. */
     public static ProblemException ruleViolated(String code, String detail) {
-        return new ProblemException(422, code, "不符合业务规则", detail);
+        return new ProblemException(422, code, detail);
     }
 
     /** 400 for one bad field that bean validation cannot see (a checksum, a cross-field rule). */
