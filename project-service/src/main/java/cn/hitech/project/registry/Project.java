@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 
 import cn.hitech.platform.messaging.TrackedEntity;
 
-/** 重大项目: a major investment project of the zone. */
+/** 重大项目: a major investment project of the zone, with its lifecycle dates and 五个一 accountability. */
 @Entity
 @Table(name = "project")
 public class Project extends TrackedEntity {
@@ -23,8 +23,18 @@ public class Project extends TrackedEntity {
 
     public String name;
 
+    /** 投资项目代码 (GB/T 40058), when the project has one. */
+    @Column(name = "project_code")
+    public String projectCode;
+
     @Enumerated(EnumType.STRING)
     public ProjectLevel level;
+
+    @Enumerated(EnumType.STRING)
+    public ProjectCategory category;
+
+    /** 清单: the lists the project is on, e.g. 双百工程, 市级重点项目. */
+    public String[] lists;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "industry_chain")
@@ -38,6 +48,10 @@ public class Project extends TrackedEntity {
     @Column(name = "total_investment")
     public BigDecimal totalInvestment;
 
+    /** 年度计划投资, 万元. */
+    @Column(name = "annual_planned_investment")
+    public BigDecimal annualPlannedInvestment;
+
     @Column(name = "planned_start")
     public LocalDate plannedStart;
 
@@ -48,4 +62,35 @@ public class Project extends TrackedEntity {
 
     @Enumerated(EnumType.STRING)
     public ProjectStatus status;
+
+    @Column(name = "signed_date")
+    public LocalDate signedDate;
+
+    @Column(name = "actual_start")
+    public LocalDate actualStart;
+
+    @Column(name = "actual_completion")
+    public LocalDate actualCompletion;
+
+    @Column(name = "operation_date")
+    public LocalDate operationDate;
+
+    @Column(name = "capacity_date")
+    public LocalDate capacityDate;
+
+    /** 区级领导: the district leader responsible for the project. */
+    public String leader;
+
+    /** 包保责任人: the person accountable for seeing the project through. */
+    public String guarantor;
+
+    /** 责任部门: the responsible department. */
+    public String department;
+
+    /** 工作专班: the task force. */
+    @Column(name = "task_force")
+    public String taskForce;
+
+    /** 指挥部: the project headquarters. */
+    public String headquarters;
 }

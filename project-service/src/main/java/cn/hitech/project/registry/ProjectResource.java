@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,11 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.Roles;
+import cn.hitech.project.warning.WarningColour;
 
 @Path("/api/projects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,11 +59,32 @@ public class ProjectResource {
         return service.get(id, user.enterpriseScope());
     }
 
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "修改项目", description = "Replaces the basic data; a stale version is a 409 and changes nothing.")
+    public ProjectApi.ProjectView update(@PathParam("id") UUID id, @NotNull @Valid ProjectApi.UpdateProject request) {
+        return service.update(id, request);
+    }
+
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
-    @Operation(summary = "项目列表", description = "Newest first, paged; an enterprise account sees only the projects it owns.")
-    public PageView<ProjectApi.ProjectView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @Operation(summary = "项目列表", description = "Paged, filtered and sorted (newest first unless `sort` says otherwise, e.g. "
+            + "`-totalInvestment`); an enterprise account sees only the projects it owns.")
+    public PageView<ProjectApi.ProjectView> list(
+            @QueryParam("level") ProjectLevel level,
+            @QueryParam("list") @Parameter(description = "清单，如 双百工程") String list,
+            @QueryParam("industryChain") IndustryChain industryChain,
+            @QueryParam("status") ProjectStatus status,
+            @QueryParam("department") @Parameter(description = "责任部门") String department,
+            @QueryParam("leader") @Parameter(description = "区级领导或包保责任人") String leader,
+            @QueryParam("warning") @Parameter(description = "红黄绿灯") WarningColour warning,
+            @QueryParam("q") @Parameter(description = "名称、地点或项目代码中的文字") String text,
+            @QueryParam("sort") @Parameter(description = "name, totalInvestment, plannedStart, plannedEnd, createdAt, updatedAt, "
+                    + "status, level; 前加 - 为降序") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(user.enterpriseScope(), page, size);
+        ProjectFilter filter = new ProjectFilter(level, list, industryChain, status, department, leader, warning, text, sort);
+        return service.list(filter, user.enterpriseScope(), page, size);
     }
 }

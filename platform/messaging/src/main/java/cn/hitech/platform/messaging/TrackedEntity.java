@@ -6,6 +6,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
+import cn.hitech.platform.web.ProblemException;
+
 /**
  * An aggregate whose changes are tracked: an optimistic-lock version (a stale write is a 409, never a lost update)
  * and when it was created and last changed.
@@ -28,5 +30,16 @@ public abstract class TrackedEntity {
             createdAt = now;
         }
         updatedAt = now;
+    }
+
+    /**
+     * Checks the version a caller read before changing this entity: a stale one is a 409 that changes nothing (the
+     * {@code @Version} column catches races between two transactions; this catches a user editing an old copy).
+     */
+    public void expectVersion(Long expected, String what) {
+        if (expected != null && expected != version) {
+            throw ProblemException.conflict("CONCURRENT_MODIFICATION", what + " is at version " + version
+                    + ", not " + expected + ": reload it and apply your change again");
+        }
     }
 }

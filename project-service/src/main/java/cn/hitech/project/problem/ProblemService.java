@@ -1,0 +1,124 @@
+package cn.hitech.project.problem;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import cn.hitech.platform.events.project.ProblemRaised;
+import cn.hitech.platform.events.ticket.TicketResolved;
+import cn.hitech.platform.messaging.Audit;
+import cn.hitech.platform.messaging.Outbox;
+import cn.hitech.platform.web.ProblemException;
+import cn.hitech.project.registry.Project;
+import cn.hitech.project.registry.ProjectRepository;
+
+/** 要素保障: problems raised on projects, handed to the service desk, tracked until resolved. */
+@ApplicationScoped
+public class ProblemService {
+
+    private static final Logger LOG = Logger.getLogger(ProblemService.class);
+
+    private final ProjectRepository projects;
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final Clock clock;
+
+    ProblemService(ProjectRepository projects, EntityManager em, Outbox outbox, Audit audit, Clock clock) {
+        this.projects = projects;
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Raises a problem; an enterprise may raise one only on a project it owns. */
+    @Transactional
+    public ProblemApi.ProblemView raise(UUID projectId, ProblemApi.RaiseProblem request, Optional<String> enterpriseScope, String raisedBy) {
+        Project project = projects.visible(projectId, enterpriseScope);
+        ProjectProblem p = new ProjectProblem();
+        p.id = UUID.randomUUID();
+        p.projectId = project.id;
+        p.category = request.category();
+        p.urgency = request.urgency() == null ? ProblemUrgency.NORMAL : request.urgency();
+        p.description = request.description().strip();
+        p.status = ProjectProblem.Status.OPEN;
+        p.raisedBy = raisedBy;
+        p.touch(clock.instant());
+        em.persist(p);
+        audit.record("problem", p.id.toString(), "raise", Map.of("project", projectId, "category", p.category, "urgency", p.urgency));
+        outbox.publish(ProblemRaised.TYPE, new ProblemRaised(project.id, p.id, project.name, project.ownerCreditCode, p.category.name(),
+                p.urgency.name(), p.description, raisedBy, clock.instant()));
+        return ProblemApi.ProblemView.of(p);
+    }
+
+    @Transactional
+    public ProblemApi.ProblemView resolve(UUID projectId, UUID problemId, ProblemApi.ResolveProblem request, String resolvedBy) {
+        ProjectProblem p = em.find(ProjectProblem.class, problemId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null || !p.projectId.equals(projectId)) {
+            throw ProblemException.notFound("problem", problemId);
+        }
+        p.expectVersion(request.version(), "Problem " + problemId);
+        if (p.status == ProjectProblem.Status.RESOLVED) {
+            throw ProblemException.conflict("PROBLEM_RESOLVED", "问题已于 " + p.resolvedAt + " 由 " + p.resolvedBy + " 办结");
+        }
+        close(p, request.resolution().strip(), resolvedBy, null);
+        em.flush();
+        return ProblemApi.ProblemView.of(p);
+    }
+
+    /**
+     * 工单办结 → 问题解决: the ticket made from a problem came back resolved. A ticket of no problem, of a problem this
+     * service does not know, or of one already closed by hand changes nothing (the event is still consumed).
+     */
+    @Transactional
+    public void ticketResolved(TicketResolved ticket) {
+        if (ticket.problemId() == null) {
+            return;
+        }
+        ProjectProblem p = em.find(ProjectProblem.class, ticket.problemId(), LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            LOG.warnf("ticket %s resolved problem %s, which this service does not know", ticket.ticketNumber(), ticket.problemId());
+            return;
+        }
+        if (p.status == ProjectProblem.Status.RESOLVED) {
+            return;
+        }
+        close(p, ticket.reply() == null ? "工单 " + ticket.ticketNumber() + " 已办结" : ticket.reply(),
+                ticket.resolvedBy() == null ? "服务台" : ticket.resolvedBy(), ticket.ticketNumber());
+    }
+
+    public List<ProblemApi.ProblemView> list(UUID projectId, Optional<String> enterpriseScope) {
+        projects.visible(projectId, enterpriseScope);
+        return em.createQuery("from ProjectProblem where projectId = :p order by createdAt desc, id", ProjectProblem.class)
+                .setParameter("p", projectId).getResultStream().map(ProblemApi.ProblemView::of).toList();
+    }
+
+    public List<ProblemApi.ProblemView> open() {
+        return em.createQuery("from ProjectProblem where status = :s", ProjectProblem.class)
+                .setParameter("s", ProjectProblem.Status.OPEN).getResultStream()
+                .sorted(Comparator.comparing((ProjectProblem p) -> p.urgency).reversed().thenComparing(p -> p.createdAt))
+                .map(ProblemApi.ProblemView::of).toList();
+    }
+
+    private void close(ProjectProblem p, String resolution, String resolvedBy, String ticketNumber) {
+        p.status = ProjectProblem.Status.RESOLVED;
+        p.resolution = resolution;
+        p.resolvedBy = resolvedBy;
+        p.resolvedAt = clock.instant();
+        p.ticketNumber = ticketNumber;
+        p.touch(clock.instant());
+        audit.record("problem", p.id.toString(), "resolve", Map.of("resolvedBy", resolvedBy,
+                "ticket", ticketNumber == null ? "" : ticketNumber));
+    }
+}

@@ -1,0 +1,74 @@
+package cn.hitech.project.progress;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.hitech.platform.web.CurrentUser;
+import cn.hitech.platform.web.ProblemException;
+import cn.hitech.platform.web.Roles;
+
+@Path("/api/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "月度进度", description = "Monthly progress reports: cumulative investment and 形象进度, locked when the month closes")
+public class ProgressResource {
+
+    private final ProgressService service;
+    private final CurrentUser user;
+
+    ProgressResource(ProgressService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "月报列表", description = "Newest month first, with each month's own investment and whether it is locked.")
+    public List<ProgressApi.ProgressView> list(@PathParam("id") UUID id) {
+        return service.list(id, user.enterpriseScope());
+    }
+
+    @PUT
+    @Path("/{id}/progress/{month}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "填报月报", description = "Submits or corrects the report of a month (yyyy-MM) until it locks.")
+    public ProgressApi.ProgressView submit(@PathParam("id") UUID id, @PathParam("month") @Parameter(example = "2026-10") String month,
+            @NotNull @Valid ProgressApi.SubmitProgress request) {
+        return service.submit(id, month(month, "month"), request);
+    }
+
+    @GET
+    @Path("/progress/missing")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "应报未报", description = "Projects under construction without a report for the month (yyyy-MM).")
+    public List<ProgressApi.MissingReport> missing(@QueryParam("month") @Parameter(required = true, example = "2026-10") String month) {
+        return service.missing(month(month, "month"));
+    }
+
+    static YearMonth month(String text, String field) {
+        try {
+            return YearMonth.parse(text == null ? "" : text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "月份格式应为 yyyy-MM，如 2026-10");
+        }
+    }
+}
