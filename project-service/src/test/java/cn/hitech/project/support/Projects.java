@@ -1,0 +1,78 @@
+package cn.hitech.project.support;
+
+import static cn.hitech.platform.testkit.Api.asStaff;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import io.restassured.path.json.JsonPath;
+
+import cn.hitech.platform.testkit.TestKafka;
+
+/** Test data through the API, as staff would enter it; each call makes its own project with a unique name. */
+public final class Projects {
+
+    public static final Duration WAIT = Duration.ofSeconds(20);
+
+    private Projects() {
+    }
+
+    /** Registers a project; {@code overrides} replace fields of the default body (JSON fragments as values). */
+    public static String register(String owner, Map<String, String> overrides) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of(
+                "name", "\"测试项目 " + java.util.UUID.randomUUID() + "\"",
+                "level", "\"MUNICIPAL_KEY\"",
+                "industryChain", "\"HIGH_END_EQUIPMENT\"",
+                "ownerCreditCode", "\"" + owner + "\"",
+                "totalInvestment", "100000.00",
+                "annualPlannedInvestment", "40000.00",
+                "plannedStart", "\"2026-03-02\"",
+                "plannedEnd", "\"2027-12-31\"",
+                "location", "\"济宁高新区\""));
+        fields.putAll(overrides);
+        StringBuilder body = new StringBuilder("{");
+        fields.forEach((k, v) -> body.append(body.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+        body.append('}');
+        return asStaff().contentType("application/json").body(body.toString()).post("/api/projects")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    public static String register(String owner) {
+        return register(owner, Map.of());
+    }
+
+    /** Moves a project by a named transition ({@code sign}, {@code start} …) on {@code date}. */
+    public static JsonPath move(String id, String transition, String date) {
+        return asStaff().contentType("application/json").body("{\"date\": \"" + date + "\"}")
+                .post("/api/projects/" + id + "/" + transition).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A project signed and started on the given dates. */
+    public static String started(String owner, Map<String, String> overrides, String signed, String started) {
+        String id = register(owner, overrides);
+        move(id, "sign", signed);
+        move(id, "start", started);
+        return id;
+    }
+
+    public static List<Map<String, Object>> milestones(String id) {
+        return asStaff().get("/api/projects/" + id + "/milestones").then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    public static String milestoneId(String id, String code) {
+        return milestones(id).stream().filter(m -> code.equals(m.get("code"))).map(m -> (String) m.get("id")).findFirst()
+                .orElseThrow(() -> new AssertionError("no milestone " + code + " in " + id));
+    }
+
+    /** Waits for the event of {@code type} about project {@code id} on the projects topic. */
+    public static ConsumerRecord<String, String> awaitEvent(String id, String type) {
+        return TestKafka.await("projects", r -> id.equals(r.key()) && type.equals(TestKafka.header(r, "ce_type")), WAIT);
+    }
+
+    public static List<ConsumerRecord<String, String>> events(String id, String type, Duration window) {
+        return TestKafka.all("projects", r -> id.equals(r.key()) && type.equals(TestKafka.header(r, "ce_type")), window);
+    }
+}
