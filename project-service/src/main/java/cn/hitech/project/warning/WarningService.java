@@ -99,15 +99,18 @@ public class WarningService {
                 continue;
             }
             String previous = stored == null ? null : stored.colour.name();
-            if (stored == null) {
+            boolean first = stored == null;
+            if (first) {
                 stored = new ProjectWarning();
                 stored.projectId = project.id;
-                em.persist(stored);
             }
             stored.colour = colour;
             stored.reasons = reasons;
             stored.asOf = asOf;
             stored.changedAt = clock.instant();
+            if (first) {
+                em.persist(stored);
+            }
             changed++;
             outbox.publish(WarningChanged.TYPE, new WarningChanged(project.id, project.name, previous, colour.name(),
                     reasons.stream().map(r -> new WarningChanged.Reason(r.rule().name(), r.colour().name(), r.message())).toList(),

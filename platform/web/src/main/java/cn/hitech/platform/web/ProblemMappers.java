@@ -82,6 +82,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException unparsable) {
             return malformedJson(unparsable, request);
         }
+        if (e.getCause() instanceof ProblemException rule) {
+            return domainRule(rule, request);
+        }
         int status = e.getResponse().getStatus();
         String detail;
         String code;

@@ -1,0 +1,72 @@
+package cn.hitech.platform.web;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Query and path parameters of date and enum types: a value that does not convert is a 400 problem naming the
+ * parameter and what it accepts (JAX-RS would answer a bare 404 for a bad query parameter).
+ */
+@Provider
+public class ParameterConverters implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = name(annotations);
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) converter(name, LocalDate::parse, "日期格式应为 yyyy-MM-dd 且为真实日期，如 2026-02-13");
+        }
+        if (rawType.isEnum()) {
+            Class<? extends Enum> type = (Class<? extends Enum>) rawType;
+            String allowed = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+            return (ParamConverter<T>) converter(name, text -> Enum.valueOf(type, text), "可选值：" + allowed);
+        }
+        return null;
+    }
+
+    private static <T> ParamConverter<T> converter(String name, Function<String, T> parse, String hint) {
+        return new ParamConverter<>() {
+            @Override
+            public T fromString(String value) {
+                if (value == null || value.isBlank()) {
+                    return null;
+                }
+                try {
+                    return parse.apply(value.strip());
+                } catch (DateTimeParseException | IllegalArgumentException e) {
+                    throw new WebApplicationException(ProblemException.invalidField(name, "'" + value + "' 无法识别；" + hint), 400);
+                }
+            }
+
+            @Override
+            public String toString(T value) {
+                return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
+            }
+        };
+    }
+
+    private static String name(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            if (a instanceof QueryParam q) {
+                return q.value();
+            }
+            if (a instanceof PathParam p) {
+                return p.value();
+            }
+        }
+        return "parameter";
+    }
+}

@@ -1,0 +1,140 @@
+package cn.hitech.project.problem;
+
+import static cn.hitech.platform.testkit.Api.asAdmin;
+import static cn.hitech.platform.testkit.Api.asEnterprise;
+import static cn.hitech.platform.testkit.Api.asManager;
+import static cn.hitech.platform.testkit.Api.asStaff;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import cn.hitech.platform.events.EventJson;
+import cn.hitech.platform.events.ticket.TicketResolved;
+import cn.hitech.platform.testkit.RealInfrastructureResource;
+import cn.hitech.platform.testkit.TestData;
+import cn.hitech.platform.testkit.TestKafka;
+import cn.hitech.project.support.Projects;
+
+/** 要素保障: raising sends project.problem.raised; a ticket.resolved from the service desk closes the problem once. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
+class ProblemTest {
+
+    private static String raise(String id, String category) {
+        return asStaff().contentType("application/json")
+                .body("{\"category\": \"" + category + "\", \"urgency\": \"URGENT\", \"description\": \"厂区双回路供电尚未接入\"}")
+                .post("/api/projects/" + id + "/problems").then().statusCode(201).extract().path("id");
+    }
+
+    private static void sendTicketResolved(UUID eventId, UUID problemId, String number, String reply) {
+        TicketResolved data = new TicketResolved(UUID.randomUUID(), number, TestData.creditCode(), problemId, reply, "供电所", Instant.now());
+        TestKafka.send("tickets", data.aggregateId(), EventJson.write(data), Map.of("ce_id", eventId.toString(),
+                "ce_type", TicketResolved.TYPE.name(), "ce_source", "/service-desk-service", "ce_specversion", "1.0"));
+    }
+
+    private static JsonPath awaitProblem(String projectId, String problemId, String status) {
+        long deadline = System.nanoTime() + Projects.WAIT.toNanos();
+        while (true) {
+            JsonPath problems = asStaff().get("/api/projects/" + projectId + "/problems").then().statusCode(200).extract().jsonPath();
+            JsonPath problem = JsonPath.from(problems.prettify()).setRootPath("find { it.id == '" + problemId + "' }");
+            if (status.equals(problem.getString("status")) || System.nanoTime() > deadline) {
+                return problem;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void aRaisedProblemIsAnEventForTheServiceDesk() {
+        String owner = TestData.creditCode();
+        String id = Projects.register(owner);
+        String problem = raise(id, "UTILITIES");
+        asStaff().get("/api/projects/" + id + "/problems").then().body("[0].categoryLabel", equalTo("水电气暖"))
+                .body("[0].statusLabel", equalTo("待解决")).body("[0].urgencyLabel", equalTo("紧急"));
+        JsonPath event = JsonPath.from(Projects.awaitEvent(id, "project.problem.raised").value());
+        assertEquals(problem, event.getString("problemId"));
+        assertEquals("UTILITIES", event.getString("category"));
+        assertEquals(owner, event.getString("ownerCreditCode"));
+        asManager().get("/api/projects/problems/open").then().body("id", hasItem(problem));
+    }
+
+    @Test
+    void resolvingByHandClosesOnceAndBadInputChangesNothing() {
+        String id = Projects.register(TestData.creditCode());
+        asStaff().contentType("application/json").body("{\"category\": \"MAGIC\", \"description\": \"x\"}")
+                .post("/api/projects/" + id + "/problems").then().statusCode(400);
+        asStaff().contentType("application/json").body("{\"category\": \"LAND\", \"description\": \" \"}")
+                .post("/api/projects/" + id + "/problems").then().statusCode(400).body("errors[0].field", equalTo("description"));
+        String problem = raise(id, "LAND");
+        asStaff().contentType("application/json").body("{\"resolution\": \"\"}").post("/api/projects/" + id + "/problems/" + problem + "/resolve")
+                .then().statusCode(400);
+        asStaff().contentType("application/json").body("{\"resolution\": \"土地指标已落实\"}")
+                .post("/api/projects/" + id + "/problems/" + problem + "/resolve").then().statusCode(200)
+                .body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("staff.test"));
+        asStaff().contentType("application/json").body("{\"resolution\": \"again\"}")
+                .post("/api/projects/" + id + "/problems/" + problem + "/resolve").then().statusCode(409).body("code", equalTo("PROBLEM_RESOLVED"));
+        asStaff().contentType("application/json").body("{\"resolution\": \"x\"}")
+                .post("/api/projects/" + Projects.register(TestData.creditCode()) + "/problems/" + problem + "/resolve").then().statusCode(404);
+        asStaff().get("/api/projects/" + id + "/problems").then().body("size()", equalTo(1)).body("[0].resolution", equalTo("土地指标已落实"));
+    }
+
+    @Test
+    void anEnterpriseRaisesProblemsOnlyOnItsOwnProjects() {
+        String owner = TestData.creditCode();
+        String id = Projects.register(owner);
+        String body = "{\"category\": \"LABOUR\", \"description\": \"技术工人招聘困难\"}";
+        asEnterprise(owner).contentType("application/json").body(body).post("/api/projects/" + id + "/problems").then().statusCode(201)
+                .body("raisedBy", equalTo("ent-" + owner));
+        asEnterprise(TestData.creditCode()).contentType("application/json").body(body).post("/api/projects/" + id + "/problems").then()
+                .statusCode(404);
+        asEnterprise(owner).contentType("application/json").body("{\"resolution\": \"x\"}")
+                .post("/api/projects/" + id + "/problems/" + UUID.randomUUID() + "/resolve").then().statusCode(403);
+    }
+
+    @Test
+    void aResolvedTicketClosesItsProblemOnceHoweverOftenItArrives() {
+        String id = Projects.register(TestData.creditCode());
+        String problem = raise(id, "UTILITIES");
+        UUID eventId = UUID.randomUUID();
+        sendTicketResolved(eventId, UUID.fromString(problem), "GD20260405000012", "供电公司已完成双回路接入");
+        sendTicketResolved(eventId, UUID.fromString(problem), "GD20260405000012", "供电公司已完成双回路接入");
+        JsonPath closed = awaitProblem(id, problem, "RESOLVED");
+        assertEquals("RESOLVED", closed.getString("status"));
+        assertEquals("GD20260405000012", closed.getString("ticketNumber"));
+        assertEquals("供电公司已完成双回路接入", closed.getString("resolution"));
+        assertEquals("供电所", closed.getString("resolvedBy"));
+
+        // A later event for an unknown problem is consumed without effect, and the consumer keeps going.
+        sendTicketResolved(UUID.randomUUID(), UUID.randomUUID(), "GD20260405000013", "无关工单");
+        String second = raise(id, "FUNDS");
+        sendTicketResolved(UUID.randomUUID(), UUID.fromString(second), "GD20260405000014", "已协调贷款");
+        assertEquals("GD20260405000014", awaitProblem(id, second, "RESOLVED").getString("ticketNumber"));
+        asAdmin().queryParam("entityType", "problem").queryParam("entityId", problem).get("/api/projects/audit").then()
+                .body("items.action", org.hamcrest.Matchers.contains("resolve", "raise"));
+    }
+
+    @Test
+    void anUnreadableTicketEventGoesToTheDeadLetters() {
+        UUID eventId = UUID.randomUUID();
+        TestKafka.send("tickets", "k-" + eventId, "{\"ticketNumber\": 12", Map.of("ce_id", eventId.toString(),
+                "ce_type", TicketResolved.TYPE.name(), "ce_source", "/service-desk-service", "ce_specversion", "1.0"));
+        var parked = TestKafka.await("tickets.dlq", r -> ("k-" + eventId).equals(r.key()), Duration.ofSeconds(20));
+        assertEquals(eventId.toString(), TestKafka.header(parked, "ce_id"));
+    }
+}
