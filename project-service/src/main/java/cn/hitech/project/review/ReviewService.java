@@ -82,16 +82,19 @@ public class ReviewService {
             weighted = weighted.add(BigDecimal.valueOf((long) request.scores().get(c.code()) * c.weight()));
         }
         ReviewScore score = em.find(ReviewScore.class, new ReviewScore.Key(roundId, projectId, scorer));
-        if (score == null) {
+        boolean first = score == null;
+        if (first) {
             score = new ReviewScore();
             score.roundId = roundId;
             score.projectId = projectId;
             score.scorer = scorer;
-            em.persist(score);
         }
         score.scores = Map.copyOf(request.scores());
         score.weighted = weighted.divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
         score.scoredAt = clock.instant();
+        if (first) {
+            em.persist(score);
+        }
         audit.record("review_score", roundId + "/" + projectId, "score", Map.of("scorer", scorer, "weighted", score.weighted));
         return new ReviewApi.ScoreView(roundId, projectId, scorer, score.scores, score.weighted);
     }
