@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,6 +27,12 @@ final class DemoData {
 
     private static final Pattern FILE = Pattern.compile("\\d+-([a-z-]+)\\.jsonl");
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+    private static final Pattern CREDIT_CODE = Pattern.compile("\"creditCode\"\\s*:\\s*\"([0-9A-Z]{18})\"");
+    /** 双百工程: 181 projects, 1306亿元 in all (seeds/003). */
+    private static final int DOUBLE_HUNDRED_PROJECTS = 181;
+    private static final long DOUBLE_HUNDRED_TOTAL_WAN = 13_060_000L;
+    private static final long DEMO_SEED = 2026;
+    private static final int IMPORT_PARALLELISM = 4;
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
     /** The demo staff account the gateway creates (README); demo data is entered as that user would. */
     private static final String DEMO_LOGIN = "{\"username\": \"staff\", \"password\": \"Staff@2026\"}";
@@ -79,7 +89,42 @@ final class DemoData {
             }
             summary.append(' ').append(created).append(' ').append(resource).append(',');
         }
-        System.out.println(summary.substring(0, summary.length() - 1));
+        summary.append(' ').append(importProjects(bearer)).append(" projects (双百工程)");
+        System.out.println(summary);
+    }
+
+    /** The 双百工程 list: the named projects of the seeds filled out to 181 projects and 1306亿元, each with its history. */
+    private int importProjects(String bearer) {
+        List<String> owners = lines(folder.resolve("10-enterprises.jsonl")).stream().map(CREDIT_CODE::matcher).filter(Matcher::find)
+                .map(m -> m.group(1)).toList();
+        List<String> dossiers = DemoProjects.dossiers(lines(folder.resolve("20-projects.named.jsonl")), owners,
+                new DemoProjects.Scale(DOUBLE_HUNDRED_PROJECTS, DOUBLE_HUNDRED_TOTAL_WAN, false), LocalDate.now(ZoneId.of("Asia/Shanghai")),
+                DEMO_SEED);
+        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        int created = 0;
+        for (String dossier : dossiers) {
+            pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(gateway + "/api/projects/import")).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("Authorization", bearer)
+                    .POST(HttpRequest.BodyPublishers.ofString(dossier, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            if (pending.size() == IMPORT_PARALLELISM) {
+                created += settle(pending);
+            }
+        }
+        return created + settle(pending);
+    }
+
+    private static int settle(List<CompletableFuture<HttpResponse<String>>> pending) {
+        int created = 0;
+        for (CompletableFuture<HttpResponse<String>> answer : pending) {
+            HttpResponse<String> response = answer.join();
+            if (response.statusCode() != 201) {
+                throw new InfraException("demo project rejected (" + response.statusCode() + "): " + response.body());
+            }
+            created++;
+        }
+        pending.clear();
+        return created;
     }
 
     private List<Path> files() {
