@@ -2,6 +2,7 @@ package cn.hitech.systemtest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
@@ -118,10 +119,19 @@ class SuiteIT {
     @Test
     @Order(2)
     void demoDataFromTheSeedsIsLoaded() {
-        asStaff().queryParam("size", 100).when().get("/api/projects").then()
+        asStaff().queryParam("size", 200).queryParam("list", "双百工程").when().get("/api/projects").then()
                 .statusCode(200)
+                .body("total", equalTo(181))
                 .body("items.name", hasItems("小松全球智能制造产业基地", "辰欣高端制剂研发及智能化集约车间项目"))
                 .body("items.find { it.name == '龙心健康产业园' }.totalInvestment", equalTo(80000.00f));
+        // 双百工程: 181 projects, 1306亿元 = 13,060,000 万元 in all.
+        asStaff().queryParam("by", "LIST").when().get("/api/projects/reports/investment").then()
+                .statusCode(200)
+                .body("rows.find { it.group == '双百工程' }.projects", equalTo(181))
+                .body("rows.find { it.group == '双百工程' }.totalInvestment", equalTo(1.306E7f));
+        byte[] workbook = asStaff().queryParam("format", "xlsx").when().get("/api/projects/reports/departments").then()
+                .statusCode(200).extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertEquals("PK", new String(workbook, 0, 2, java.nio.charset.StandardCharsets.US_ASCII));
         asStaff().queryParam("q", "山推").when().get("/api/enterprises").then()
                 .statusCode(200)
                 .body("items[0].name", equalTo("山推工程机械股份有限公司"));
@@ -171,9 +181,11 @@ class SuiteIT {
         String other = asStaff().queryParam("q", "辰欣").when().get("/api/enterprises").then().extract().path("items[0].creditCode");
         given().auth().oauth2(enterprise).when().get("/api/enterprises/" + other).then().statusCode(404);
         given().auth().oauth2(enterprise).when().get("/api/enterprises").then().statusCode(200).body("total", equalTo(1));
-        String othersProject = asStaff().queryParam("size", 1).when().get("/api/projects").then().extract().path("items[0].id");
+        String othersProject = asStaff().queryParam("q", "小松全球智能制造产业基地").when().get("/api/projects").then()
+                .extract().path("items[0].id");
         given().auth().oauth2(enterprise).when().get("/api/projects/" + othersProject).then().statusCode(404);
-        given().auth().oauth2(enterprise).when().get("/api/projects").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(enterprise).queryParam("size", 200).when().get("/api/projects").then().statusCode(200)
+                .body("items.ownerCreditCode", everyItem(equalTo(own)));
 
         given().auth().oauth2(enterprise).contentType("application/json")
                 .body("{\"channel\": \"WEB\", \"category\": \"CONSULTATION\", \"title\": \"企业自助提交\", \"description\": \"经网关\"}")

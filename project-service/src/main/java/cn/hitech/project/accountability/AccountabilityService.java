@@ -18,6 +18,7 @@ import cn.hitech.platform.events.project.AccountabilityChanged;
 import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.ProblemException;
+import cn.hitech.project.lifecycle.StatusChanged;
 import cn.hitech.project.registry.Project;
 import cn.hitech.project.registry.ProjectApi;
 import cn.hitech.project.registry.ProjectMapper;
@@ -63,6 +64,27 @@ public class AccountabilityService {
             };
             p.touch(clock.instant());
             em.persist(p);
+        }
+    }
+
+    /** A stage that fulfils a package closes it: 开工 closes 包落地开工, 竣工 包建设施工, 达效 包竣工达产. */
+    void closeWithStage(@Observes StatusChanged change) {
+        PackageKind fulfilled = switch (change.transition()) {
+            case START -> PackageKind.LAND_AND_START;
+            case COMPLETE -> PackageKind.CONSTRUCTION;
+            case REACH_CAPACITY -> PackageKind.COMPLETION_AND_OUTPUT;
+            default -> null;
+        };
+        if (fulfilled == null) {
+            return;
+        }
+        WorkPackage p = em.find(WorkPackage.class, new WorkPackage.Key(change.project().id, fulfilled));
+        if (p != null && p.status != PackageStatus.DONE) {
+            p.status = PackageStatus.DONE;
+            p.notes = p.notes == null ? "随阶段「" + change.transition().label() + "」完成" : p.notes;
+            p.touch(clock.instant());
+            outbox.publish(AccountabilityChanged.TYPE, new AccountabilityChanged(p.projectId, fulfilled.name(), p.accountablePerson,
+                    p.department, null, p.dueDate, p.status.name(), clock.instant()));
         }
     }
 

@@ -56,6 +56,9 @@ class LifecycleTest {
         Map<String, Object> groundbreaking = Projects.milestones(id).stream().filter(m -> "GROUNDBREAKING".equals(m.get("code")))
                 .findFirst().orElseThrow();
         assertEquals("2026-03-02", groundbreaking.get("actualDate"), "开工 reaches the 开工 milestone");
+        asStaff().get("/api/projects/" + id + "/packages").then()
+                .body("status", org.hamcrest.Matchers.contains("DONE", "NOT_STARTED", "NOT_STARTED", "DONE", "DONE"))
+                .body("[0].notes", equalTo("随阶段「开工」完成"));
     }
 
     @Test
