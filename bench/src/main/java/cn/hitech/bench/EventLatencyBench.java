@@ -4,14 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,9 +30,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import cn.hitech.platform.domain.CreditCode;
-import cn.hitech.platform.infra.Folders;
-import cn.hitech.platform.infra.FreePort;
-import cn.hitech.platform.infra.LocalSuite;
 import cn.hitech.platform.infra.SuiteSettings;
 
 /**
@@ -56,18 +51,8 @@ public final class EventLatencyBench {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-        Path root = Path.of(System.getProperty("hitech.root", ".")).toAbsolutePath().normalize();
-
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        SuiteSettings.APPS.forEach(app -> ports.put(app.name(), FreePort.find()));
-        SuiteSettings settings = new SuiteSettings(root, root.resolve("bench/target/run-" + UUID.randomUUID()), FreePort.find(),
-                FreePort.find(), FreePort.find(), ports, "-Xms256m -Xmx512m -XX:+UseSerialGC", false);
-        LocalSuite suite = new LocalSuite(settings);
-        Thread stopOnInterrupt = new Thread(suite::down, "bench-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        try {
-            suite.up();
-            String enterprises = "http://127.0.0.1:" + ports.get("enterprise-service") + "/api/enterprises";
+        BenchSuite.run(settings -> {
+            String enterprises = "http://127.0.0.1:" + settings.appPorts().get("enterprise-service") + "/api/enterprises";
             System.out.printf("%nwarming up with %d events …%n", warmUp);
             measureOutbox(settings, registerAtRate(enterprises, warmUp, rate));
             System.out.printf("measuring %d events at %d/s through the outbox …%n", events, rate);
@@ -88,15 +73,7 @@ public final class EventLatencyBench {
                     outbox.percentile(95) / raw.percentile(95), ratio);
             System.out.printf("%ntarget p99 <= 50 ms: %s (%.1f ms); target p99 <= 3x raw: %s (%.1fx)%n", p99 <= 50 ? "met" : "MISSED",
                     p99, ratio <= 3 ? "met" : "MISSED", ratio);
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            suite.down();
-            if (Boolean.getBoolean("bench.keep-run")) {
-                System.out.println("kept for inspection: " + settings.runDir());
-            } else {
-                Folders.deleteTree(settings.runDir());
-            }
-        }
+        });
         System.exit(0);
     }
 

@@ -14,16 +14,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.hitech.platform.infra.DemoProjects;
-import cn.hitech.platform.infra.Folders;
-import cn.hitech.platform.infra.FreePort;
-import cn.hitech.platform.infra.LocalSuite;
-import cn.hitech.platform.infra.SuiteSettings;
 
 /**
  * Manager reports at scale, through the gateway. Starts the packaged suite on free ports, imports {@code projects}
@@ -48,26 +43,7 @@ public final class ReportBench {
     public static void main(String[] args) throws Exception {
         int projects = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        Path root = Path.of(System.getProperty("hitech.root", ".")).toAbsolutePath().normalize();
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        SuiteSettings.APPS.forEach(app -> ports.put(app.name(), FreePort.find()));
-        SuiteSettings settings = new SuiteSettings(root, root.resolve("bench/target/run-" + UUID.randomUUID()), FreePort.find(),
-                FreePort.find(), FreePort.find(), ports, "-Xms256m -Xmx512m -XX:+UseSerialGC", false);
-        LocalSuite suite = new LocalSuite(settings);
-        Thread stopOnInterrupt = new Thread(suite::down, "bench-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        try {
-            suite.up();
-            new ReportBench(settings.gatewayUrl()).run(root, projects, samples);
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            suite.down();
-            if (Boolean.getBoolean("bench.keep-run")) {
-                System.out.println("kept for inspection: " + settings.runDir());
-            } else {
-                Folders.deleteTree(settings.runDir());
-            }
-        }
+        BenchSuite.run(settings -> new ReportBench(settings.gatewayUrl()).run(settings.root(), projects, samples));
         System.exit(0);
     }
 

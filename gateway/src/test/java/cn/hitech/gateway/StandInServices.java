@@ -54,7 +54,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 "gateway.services.project-service.url", "http://127.0.0.1:" + projects.getAddress().getPort(),
                 "gateway.services.enterprise-service.url", "http://127.0.0.1:" + enterprises.getAddress().getPort(),
                 "gateway.services.service-desk-service.url", "http://127.0.0.1:" + FreePort.find(),
-                "gateway.response-timeout", "1s");
+                // 2 s: long enough that a pause of the loaded 2-core CI machine does not cut the 24 MB stream, short of slow's 3 s.
+                "gateway.response-timeout", "2s");
     }
 
     @Override

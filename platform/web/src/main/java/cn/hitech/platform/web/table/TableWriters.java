@@ -27,14 +27,18 @@ public final class TableWriters {
     private TableWriters() {
     }
 
-    @Provider
-    @Produces(Tabular.CSV)
-    public static class Csv implements MessageBodyWriter<Tabular> {
+    /** Writes any {@link Tabular}, as a download named after its title. */
+    abstract static class TableWriter implements MessageBodyWriter<Tabular> {
 
         @Override
         public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
             return Tabular.class.isAssignableFrom(type);
         }
+    }
+
+    @Provider
+    @Produces(Tabular.CSV)
+    public static class Csv extends TableWriter {
 
         @Override
         public void writeTo(Tabular table, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
@@ -78,12 +82,7 @@ public final class TableWriters {
 
     @Provider
     @Produces(Tabular.XLSX)
-    public static class Xlsx implements MessageBodyWriter<Tabular> {
-
-        @Override
-        public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-            return Tabular.class.isAssignableFrom(type);
-        }
+    public static class Xlsx extends TableWriter {
 
         @Override
         public void writeTo(Tabular table, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
