@@ -67,19 +67,18 @@ public class ReportService {
 
     public ReportApi.InvestmentReport investment(ReportPeriod period, GroupBy by) {
         String from = by == GroupBy.LIST ? "project p CROSS JOIN LATERAL unnest(p.lists) AS l(name)" : "project p";
+        // Three index probes per project on (project_id, month) — the latest report up to the period's end, before the
+        // period, before the year — rather than sorting every report of every project three times.
         Query query = em.createNativeQuery("""
-                WITH upto_end AS (SELECT DISTINCT ON (project_id) project_id, cumulative_investment c FROM progress_report
-                                  WHERE month <= ?2 ORDER BY project_id, month DESC),
-                     before_period AS (SELECT DISTINCT ON (project_id) project_id, cumulative_investment c FROM progress_report
-                                  WHERE month < ?1 ORDER BY project_id, month DESC),
-                     before_year AS (SELECT DISTINCT ON (project_id) project_id, cumulative_investment c FROM progress_report
-                                  WHERE month < ?3 ORDER BY project_id, month DESC)
                 SELECT %1$s, count(*), sum(p.total_investment), coalesce(sum(p.annual_planned_investment), 0),
                        coalesce(sum(e.c - coalesce(b.c, 0)), 0), coalesce(sum(e.c - coalesce(y.c, 0)), 0), coalesce(sum(e.c), 0)
                 FROM %2$s
-                LEFT JOIN upto_end e ON e.project_id = p.id
-                LEFT JOIN before_period b ON b.project_id = p.id
-                LEFT JOIN before_year y ON y.project_id = p.id
+                LEFT JOIN LATERAL (SELECT cumulative_investment c FROM progress_report r
+                                   WHERE r.project_id = p.id AND r.month <= ?2 ORDER BY r.month DESC LIMIT 1) e ON true
+                LEFT JOIN LATERAL (SELECT cumulative_investment c FROM progress_report r
+                                   WHERE r.project_id = p.id AND r.month < ?1 ORDER BY r.month DESC LIMIT 1) b ON true
+                LEFT JOIN LATERAL (SELECT cumulative_investment c FROM progress_report r
+                                   WHERE r.project_id = p.id AND r.month < ?3 ORDER BY r.month DESC LIMIT 1) y ON true
                 GROUP BY 1 ORDER BY 3 DESC""".formatted(by.column, from));
         List<?> rows = query.setParameter(1, period.from()).setParameter(2, period.to().withDayOfMonth(1))
                 .setParameter(3, period.from().withDayOfYear(1)).getResultList();
