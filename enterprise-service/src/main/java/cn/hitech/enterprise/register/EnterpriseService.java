@@ -56,10 +56,7 @@ public class EnterpriseService {
     public EnterpriseApi.EnterpriseView update(String creditCode, long expectedVersion, EnterpriseApi.EnterpriseDetails details) {
         Enterprise enterprise = enterprises.findByIdOptional(creditCode)
                 .orElseThrow(() -> ProblemException.notFound("enterprise", creditCode));
-        if (enterprise.version != expectedVersion) {
-            throw ProblemException.conflict("CONCURRENT_MODIFICATION", "Enterprise " + creditCode + " is at version "
-                    + enterprise.version + ", not " + expectedVersion + ": reload it and apply your change again");
-        }
+        enterprise.expectVersion(expectedVersion, "Enterprise " + creditCode);
         Map<String, Object> before = summary(enterprise);
         apply(enterprise, details);
         audit.record("enterprise", creditCode, "update", Map.of("before", before, "after", summary(enterprise)));

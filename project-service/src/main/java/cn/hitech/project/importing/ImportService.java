@@ -1,7 +1,9 @@
 package cn.hitech.project.importing;
 
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,12 +67,14 @@ public class ImportService {
                 case REACH_CAPACITY -> lifecycle.reachCapacity(id, stage.date(), null, "历史数据导入");
             }
         }
+        Map<String, UUID> milestoneByCode = new HashMap<>();
+        milestones.list(id, Optional.empty()).forEach(m -> milestoneByCode.putIfAbsent(m.code(), m.id()));
         for (ImportApi.ReachedMilestone reached : orEmpty(dossier.milestonesReached())) {
-            String milestoneId = milestones.list(id, Optional.empty()).stream().filter(m -> m.code().equals(reached.code()))
-                    .map(m -> m.id().toString()).findFirst()
-                    .orElseThrow(() -> ProblemException.invalidField("milestonesReached", "该项目没有节点 " + reached.code()));
-            milestones.reach(id, UUID.fromString(milestoneId), new MilestoneApi.ReachMilestone(null, reached.actualDate(), reached.evidence(),
-                    List.of()));
+            UUID milestoneId = milestoneByCode.get(reached.code());
+            if (milestoneId == null) {
+                throw ProblemException.invalidField("milestonesReached", "该项目没有节点 " + reached.code());
+            }
+            milestones.reach(id, milestoneId, new MilestoneApi.ReachMilestone(null, reached.actualDate(), reached.evidence(), List.of()));
         }
         var project = projects.findById(id);
         for (ImportApi.MonthReport report : orEmpty(dossier.reports())) {

@@ -1,7 +1,6 @@
 package cn.hitech.project.progress;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,24 +52,20 @@ public class ProgressResource {
     @Path("/{id}/progress/{month}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "填报月报", description = "Submits or corrects the report of a month (yyyy-MM) until it locks.")
-    public ProgressApi.ProgressView submit(@PathParam("id") UUID id, @PathParam("month") @Parameter(example = "2026-10") String month,
-            @NotNull @Valid ProgressApi.SubmitProgress request) {
-        return service.submit(id, month(month, "month"), request);
+    public ProgressApi.ProgressView submit(@PathParam("id") UUID id, @PathParam("month") @Parameter(example = "2026-10", schema = @Schema(
+            type = SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) YearMonth month, @NotNull @Valid ProgressApi.SubmitProgress request) {
+        return service.submit(id, month, request);
     }
 
     @GET
     @Path("/progress/missing")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "应报未报", description = "Projects under construction without a report for the month (yyyy-MM).")
-    public List<ProgressApi.MissingReport> missing(@QueryParam("month") @Parameter(required = true, example = "2026-10") String month) {
-        return service.missing(month(month, "month"));
-    }
-
-    static YearMonth month(String text, String field) {
-        try {
-            return YearMonth.parse(text == null ? "" : text.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "月份格式应为 yyyy-MM，如 2026-10");
+    public List<ProgressApi.MissingReport> missing(@QueryParam("month") @Parameter(required = true, example = "2026-10", schema = @Schema(
+            type = SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) YearMonth month) {
+        if (month == null) {
+            throw ProblemException.invalidField("month", "月份格式应为 yyyy-MM，如 2026-10");
         }
+        return service.missing(month);
     }
 }

@@ -237,11 +237,11 @@ public final class DemoProjects {
     }
 
     private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
+        String value = optionalField(json, name);
+        if (value == null) {
             throw new InfraException("demo project without " + name + ": " + json);
         }
-        return m.group(1);
+        return value;
     }
 
     private static String q(String text) {

@@ -3,6 +3,7 @@ package cn.hitech.platform.web;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Query and path parameters of date and enum types: a value that does not convert is a 400 problem naming the
+ * Query and path parameters of date, month and enum types: a value that does not convert is a 400 problem naming the
  * parameter and what it accepts (JAX-RS would answer a bare 404 for a bad query parameter).
  */
 @Provider
@@ -28,6 +29,9 @@ public class ParameterConverters implements ParamConverterProvider {
         String name = name(annotations);
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) converter(name, LocalDate::parse, "日期格式应为 yyyy-MM-dd 且为真实日期，如 2026-02-13");
+        }
+        if (rawType == YearMonth.class) {
+            return (ParamConverter<T>) converter(name, YearMonth::parse, "月份格式应为 yyyy-MM，如 2026-10");
         }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
