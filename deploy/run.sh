@@ -3,15 +3,18 @@
 #
 #   deploy/run.sh          build what is missing or stale, start everything, wait until healthy, print the URLs
 #   deploy/run.sh stop     stop everything it started (data stays in .run/ for next time)
+#   deploy/run.sh clean    stop everything and delete its data, to start from nothing
 #   deploy/run.sh status   what is running
 #
-# Ports and folders come from HITECH_* variables (see README.md). Logs: .run/logs/.
+# Ports and folders come from HITECH_* variables (see README.md); HITECH_CLOCK_START=2026-02-13T10:00:00+08:00 starts
+# the domain clock of the demo at that instant. Logs: .run/logs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 run_dir=${HITECH_RUN_DIR:-$root/.run}
 stamp=$run_dir/build.stamp
-launcher_cp=platform/infra/target/classes:platform/kafka-broker/target/classes
+launcher_classes=platform/infra/target/classes
+launcher_cp_file=$launcher_classes/hitech-launcher-classpath.txt
 
 require_java() {
   if ! command -v java >/dev/null 2>&1; then
@@ -32,6 +35,7 @@ needs_build() {
     [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || return 0
   done
   [ -f platform/kafka-broker/target/classes/hitech-kafka-classpath.txt ] || return 0
+  [ -f "$launcher_cp_file" ] || return 0
   [ -n "$(find . -path ./.run -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -print -quit)" ]
 }
 
@@ -43,26 +47,32 @@ build() {
   echo "built in $((SECONDS - started)) s"
 }
 
+launcher() {
+  java -cp "$launcher_classes:platform/kafka-broker/target/classes:$(cat "$launcher_cp_file")" \
+    cn.hitech.platform.infra.LocalSuite "$1" "$root"
+}
+
 case "${1:-up}" in
   up|start)
     require_java
     started=$SECONDS
     if needs_build; then build; fi
-    java -cp "$launcher_cp" cn.hitech.platform.infra.LocalSuite up "$root"
+    launcher up
     echo "run command done in $((SECONDS - started)) s"
     ;;
-  stop|down)
-    if [ ! -f platform/infra/target/classes/cn/hitech/platform/infra/LocalSuite.class ]; then
+  stop|down|clean)
+    if [ ! -f "$launcher_cp_file" ]; then
       echo "nothing to stop: the suite was never built here"
       exit 0
     fi
-    java -cp "$launcher_cp" cn.hitech.platform.infra.LocalSuite down "$root"
+    launcher "${1/stop/down}"
     ;;
   status)
-    java -cp "$launcher_cp" cn.hitech.platform.infra.LocalSuite status "$root"
+    [ -f "$launcher_cp_file" ] || { echo "the suite was never built here"; exit 0; }
+    launcher status
     ;;
   *)
-    echo "usage: deploy/run.sh [up|stop|status]" >&2
+    echo "usage: deploy/run.sh [up|stop|clean|status]" >&2
     exit 2
     ;;
 esac

@@ -23,6 +23,9 @@ public final class PostgresServer {
     public static final String SUPERUSER = "postgres";
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+    /** Names the folder the cluster lives in when {@link #home} is closed to the server user. */
+    static final String LOCATION_FILE = "cluster-location";
+
     private final Path home;
     private final int port;
     private final String superuserPassword;
@@ -30,7 +33,11 @@ public final class PostgresServer {
     private final Path bin;
 
     /**
-     * @param home    folder for the cluster ({@code home/data}) and its log ({@code home/postgres.log})
+     * @param home    folder for the cluster ({@code home/data}) and its log ({@code home/postgres.log}). As root, when the
+     *                {@code postgres} user cannot pass through a parent of it (a checkout in a 0700 folder such as
+     *                {@code /root/...} or a {@code mktemp -d}), the cluster lives in a folder of its own under
+     *                {@code /var/lib/hitech-postgres} (durable) or the system's temp folder, recorded in
+     *                {@code home/cluster-location}; {@link #discard()} deletes both
      * @param durable false for throw-away test clusters: fsync off, which makes schema migrations several times faster
      */
     public PostgresServer(Path home, int port, String superuserPassword, boolean durable) {
@@ -46,11 +53,56 @@ public final class PostgresServer {
     }
 
     public Path dataDir() {
-        return home.resolve("data");
+        return clusterHome().resolve("data");
     }
 
     public Path logFile() {
-        return home.resolve("postgres.log");
+        return clusterHome().resolve("postgres.log");
+    }
+
+    /** Where the cluster lives: {@link #home} itself, or the folder recorded there when it had to move out. */
+    public Path clusterHome() {
+        Path recorded = home.resolve(LOCATION_FILE);
+        try {
+            return Files.exists(recorded) ? Path.of(Files.readString(recorded, StandardCharsets.UTF_8).trim()) : home;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As root, a home closed to the server user gets a cluster folder of its own, recorded in the home. */
+    private void relocateIfClosed() {
+        if (!Commands.ROOT || Files.exists(home.resolve(LOCATION_FILE)) || reachableByServerUser(home)) {
+            return;
+        }
+        Path base = durable ? Path.of("/var/lib/hitech-postgres") : Path.of(System.getProperty("java.io.tmpdir"));
+        try {
+            Files.createDirectories(base);
+            if (!reachableByServerUser(base.resolve("cluster"))) {
+                throw new InfraException("the postgres user can reach neither " + home + " nor " + base
+                        + ": open one of them to it (chmod o+x on the closed parent folder)");
+            }
+            Path cluster = Files.createTempDirectory(base, "hitech-pg-");
+            Commands.giveToServerUser(cluster);
+            Files.createDirectories(home);
+            Files.writeString(home.resolve(LOCATION_FILE), cluster + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the cluster and deletes it with its folder (and the one it was relocated to): for throw-away clusters. */
+    public void discard() {
+        try {
+            stop();
+        } catch (InfraException e) {
+            System.err.println("could not stop the cluster in " + clusterHome() + ": " + e.getMessage());
+        }
+        Path cluster = clusterHome();
+        if (!cluster.equals(home)) {
+            Folders.deleteTree(cluster);
+        }
+        Folders.deleteTree(home);
     }
 
     public String jdbcUrl(String database) {
@@ -119,10 +171,11 @@ public final class PostgresServer {
     }
 
     private void initialise() {
-        requireReachableByServerUser(home);
-        Commands.createDirectories(home);
-        Commands.giveToServerUser(home);
-        Path passwordFile = home.resolve("pwfile");
+        relocateIfClosed();
+        Path cluster = clusterHome();
+        Commands.createDirectories(cluster);
+        Commands.giveToServerUser(cluster);
+        Path passwordFile = cluster.resolve("pwfile");
         try {
             Files.writeString(passwordFile, superuserPassword + "\n", StandardCharsets.UTF_8);
             Commands.giveToServerUser(passwordFile);
@@ -151,20 +204,17 @@ public final class PostgresServer {
     }
 
     /** As root the server runs as {@code postgres}, which must be able to pass through every parent folder. */
-    private static void requireReachableByServerUser(Path folder) {
-        if (!Commands.ROOT) {
-            return;
-        }
+    private static boolean reachableByServerUser(Path folder) {
         for (Path parent = folder.getParent(); parent != null; parent = parent.getParent()) {
             if (Files.exists(parent)) {
                 try {
                     Commands.run(Commands.asServerUser("test", "-x", parent.toString()), Map.of(), null, 10);
-                } catch (InfraException e) {
-                    throw new InfraException("the postgres user cannot reach " + folder + " because " + parent
-                            + " is closed to it: choose a folder under a world-readable path (e.g. the project folder)");
+                } catch (InfraException closed) {
+                    return false;
                 }
             }
         }
+        return true;
     }
 
     private String pgCommand(String name) {

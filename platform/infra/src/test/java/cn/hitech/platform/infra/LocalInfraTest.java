@@ -55,13 +55,33 @@ class LocalInfraTest {
         }
     }
 
+    /** A new user's checkout often lives in a 0700 folder (/root/..., mktemp -d) that the postgres user cannot enter. */
     @Test
-    void explainsWhenTheServerUserCannotReachTheFolder() throws Exception {
-        Assumptions.assumeTrue(Commands.ROOT, "only root hands the cluster to the postgres user");
-        Path closed = java.nio.file.Files.createTempDirectory("closed");
-        PostgresServer postgres = new PostgresServer(closed.resolve("pg"), FreePort.find(), "x", false);
-        InfraException refused = assertThrows(InfraException.class, postgres::start);
-        assertTrue(refused.getMessage().contains("cannot reach"), refused.getMessage());
+    void aClusterInAFolderClosedToTheServerUserRunsElsewhereAndIsDiscardedWithIt() throws Exception {
+        Path closed = java.nio.file.Files.createTempDirectory("closed",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        PostgresServer postgres = new PostgresServer(closed.resolve("checkout").resolve("pg"), FreePort.find(), "x", false);
+        try {
+            postgres.start();
+            postgres.ensureDatabase("closed_demo", "closed_owner", "pw");
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("closed_demo"), "closed_owner", "pw");
+                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_database()")) {
+                assertTrue(rs.next());
+                assertEquals("closed_demo", rs.getString(1));
+            }
+            if (Commands.ROOT) {
+                assertFalse(postgres.clusterHome().startsWith(closed), "moved out of the closed folder: " + postgres.clusterHome());
+                assertTrue(java.nio.file.Files.exists(closed.resolve("checkout/pg").resolve(PostgresServer.LOCATION_FILE)));
+            }
+            assertTrue(postgres.isRunning());
+        } finally {
+            Path cluster = postgres.clusterHome();
+            postgres.discard();
+            assertFalse(postgres.isRunning());
+            assertFalse(java.nio.file.Files.exists(cluster), "the relocated cluster is deleted with its home");
+            Folders.deleteTree(closed);
+        }
     }
 
     @Test

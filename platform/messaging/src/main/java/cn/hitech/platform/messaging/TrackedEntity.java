@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
+import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.ProblemException;
 
 /**
@@ -34,10 +35,14 @@ public abstract class TrackedEntity {
 
     /**
      * Checks the version a caller read before changing this entity: a stale one is a 409 that changes nothing (the
-     * {@code @Version} column catches races between two transactions; this catches a user editing an old copy).
+     * {@code @Version} column catches races between two transactions; this catches a user editing an old copy). No
+     * version at all is a 428: a write must say what it read ({@link ExpectedVersion}).
      */
     public void expectVersion(Long expected, String what) {
-        if (expected != null && expected != version) {
+        if (expected == null) {
+            throw ExpectedVersion.required();
+        }
+        if (expected != version) {
             throw ProblemException.conflict("CONCURRENT_MODIFICATION", what + " is at version " + version
                     + ", not " + expected + ": reload it and apply your change again");
         }

@@ -1,20 +1,67 @@
 package cn.hitech.platform.web;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import io.quarkus.arc.DefaultBean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-/** The one clock of a service (UTC). Tests that need to move time replace it with their own bean. */
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The one domain clock of a service (UTC): "now" for deadlines, stages, reports and warnings, and every time the
+ * domain records. For demos and acceptance runs it can start at a chosen instant and tick from there
+ * ({@code hitech.clock.start}, env {@code HITECH_CLOCK_START=2026-02-13T10:00:00+08:00}), so time limits can be
+ * checked across the Spring Festival without waiting for it. A production deployment refuses to start with it.
+ * Security time (token expiry, TLS) and Kafka never use this clock. Tests that need to move time replace the bean.
+ */
 @Singleton
 public class SystemClock {
+
+    private static final Logger LOG = Logger.getLogger(SystemClock.class);
+
+    private final RunMode mode;
+    private final Optional<OffsetDateTime> start;
+
+    SystemClock(@ConfigProperty(name = "hitech.mode", defaultValue = "production") RunMode mode,
+            @ConfigProperty(name = "hitech.clock.start") Optional<OffsetDateTime> start) {
+        this.mode = mode;
+        this.start = start;
+    }
 
     @Produces
     @Singleton
     @DefaultBean
     Clock clock() {
-        return Clock.systemUTC();
+        return domainClock(mode, start, Clock.systemUTC());
+    }
+
+    /** Fails the start-up at once when the setting is not allowed, and says what the clock does. */
+    void onStart(@Observes StartupEvent started, Clock clock) {
+        if (start.isPresent()) {
+            LOG.warnf("domain clock moved (hitech.mode=%s): it started at %s and ticks from there; now %s (real time %s)",
+                    mode.name().toLowerCase(), start.get(), clock.instant(), Instant.now());
+        }
+    }
+
+    /** The domain clock for these settings: the real one, or one started at {@code start} that ticks with {@code real}. */
+    public static Clock domainClock(RunMode mode, Optional<OffsetDateTime> start, Clock real) {
+        if (start.isEmpty()) {
+            return real;
+        }
+        if (!mode.mayMoveClock()) {
+            throw new IllegalStateException("hitech.clock.start (HITECH_CLOCK_START) is set, but hitech.mode is "
+                    + mode.name().toLowerCase() + ": a production deployment never runs on a moved clock; set "
+                    + "HITECH_MODE=demo or acceptance, or unset HITECH_CLOCK_START");
+        }
+        return Clock.offset(real, Duration.between(real.instant(), start.get().toInstant()));
     }
 }
