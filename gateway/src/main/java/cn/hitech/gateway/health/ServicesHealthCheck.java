@@ -14,18 +14,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
+
+import io.smallrye.health.api.HealthGroup;
 
 import cn.hitech.gateway.routing.GatewayConfig;
 
 /**
- * The gateway is ready when every service behind it is: asks each one's {@code /q/health/ready}, all at once, and
- * reports them as data of one check, so {@code /q/health} shows the state of the whole suite.
+ * The state of every service behind the gateway, at {@code /q/health/group/services}: asks each one's
+ * {@code /q/health/ready}, all at once, and reports them as data of one check, DOWN when any is. Deliberately not a
+ * readiness (nor liveness or wellness) check: the gateway's own readiness is its database only, so one service being
+ * down answers 502 on its paths while the gateway stays in rotation for all the others.
  */
-@Readiness
+@HealthGroup(ServicesHealthCheck.GROUP)
 @ApplicationScoped
 public class ServicesHealthCheck implements HealthCheck {
 
+    public static final String GROUP = "services";
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final GatewayConfig config;

@@ -117,6 +117,23 @@ public abstract class ServiceStackContract {
         given().auth().oauth2("not.a.jwt").when().get(writeEndpoint()).then()
                 .statusCode(401)
                 .body("detail", containsString("invalid or has expired"));
+        given().auth().oauth2(TestTokens.foreign("staff.test", "STAFF")).when().get(writeEndpoint()).then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    /** Signed with the real key and issuer, only expired: the expiry alone must refuse it. */
+    @Test
+    void anExpiredTokenIsRefused() {
+        Api.as(TestTokens.token("staff.test", "STAFF", "投资促进局", null)).when().get(writeEndpoint()).then()
+                .statusCode(org.hamcrest.Matchers.not(401));
+        given().auth().oauth2(TestTokens.expired("staff.test", "STAFF")).when().get(writeEndpoint()).then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("code", equalTo("UNAUTHENTICATED"))
+                .body("detail", containsString("invalid or has expired"));
     }
 
     @Test

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
@@ -53,6 +55,29 @@ public final class TestTokens {
             claims.claim("creditCode", creditCode);
         }
         return claims.jws().sign(privateKey());
+    }
+
+    /**
+     * A token as the gateway issues it (real key, real issuer) that expired 10 minutes ago: well past smallrye-jwt's
+     * clock skew ({@code mp.jwt.verify.clock.skew}, 60 s), so only its expiry can make it fail.
+     */
+    public static String expired(String username, String role) {
+        Instant now = Instant.now();
+        return Jwt.issuer(ISSUER).subject(username).upn(username).groups(Set.of(role))
+                .issuedAt(now.minus(Duration.ofMinutes(40))).expiresAt(now.minus(Duration.ofMinutes(10)))
+                .jws().sign(privateKey());
+    }
+
+    /** A well-formed, unexpired token with the right issuer, signed with a key nobody trusts. */
+    public static String foreign(String username, String role) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer(ISSUER).subject(username).upn(username).groups(Set.of(role)).expiresIn(Duration.ofMinutes(30))
+                    .jws().sign(generator.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static synchronized PrivateKey privateKey() {

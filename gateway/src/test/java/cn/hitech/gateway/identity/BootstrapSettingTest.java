@@ -1,0 +1,67 @@
+package cn.hitech.gateway.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+/** The bootstrap administrator's setting: one strong password or one bcrypt hash, else the start fails. */
+class BootstrapSettingTest {
+
+    @Test
+    void aStrongPasswordBecomesItsHash() {
+        String hash = FirstAccounts.bootstrapHash(setting(null, "First-Admin-2026"));
+        assertTrue(BcryptUtil.matches("First-Admin-2026", hash));
+    }
+
+    @Test
+    void aWeakPasswordStopsTheStart() {
+        assertTrue(assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting(null, "Admin@2026")))
+                .getMessage().contains("至少需要 12 个字符"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting(null, "only-letters-here")))
+                .getMessage().contains("字母和数字"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting(null, "123456789012345")))
+                .getMessage().contains("字母和数字"));
+    }
+
+    @Test
+    void aBcryptHashIsTakenAsItIsAndAnythingElseStopsTheStart() {
+        String hash = BcryptUtil.bcryptHash("First-Admin-2026");
+        assertEquals(hash, FirstAccounts.bootstrapHash(setting(hash, null)));
+        assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting("First-Admin-2026", null)));
+        assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting("$2a$10$tooShort", null)));
+        assertTrue(assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting(hash, "First-Admin-2026")))
+                .getMessage().contains("set only one"));
+    }
+
+    @Test
+    void passwordStrength() {
+        assertEquals(Optional.empty(), PasswordStrength.weakness("abcdefghijk1"));
+        assertTrue(PasswordStrength.weakness("abcdefghij1").isPresent());
+        assertTrue(PasswordStrength.weakness(null).isPresent());
+    }
+
+    private static IdentityConfig.BootstrapAdmin setting(String hash, String password) {
+        return new IdentityConfig.BootstrapAdmin() {
+            @Override
+            public String username() {
+                return "admin";
+            }
+
+            @Override
+            public Optional<String> passwordHash() {
+                return Optional.ofNullable(hash);
+            }
+
+            @Override
+            public Optional<String> password() {
+                return Optional.ofNullable(password);
+            }
+        };
+    }
+}
