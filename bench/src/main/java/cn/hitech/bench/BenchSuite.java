@@ -5,44 +5,75 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.hitech.platform.infra.Folders;
 import cn.hitech.platform.infra.FreePort;
 import cn.hitech.platform.infra.LocalSuite;
 import cn.hitech.platform.infra.SuiteSettings;
 
-/** The packaged suite on free ports under {@code bench/target}, for one benchmark; stopped and removed afterwards. */
-final class BenchSuite {
+/**
+ * The packaged suite on free ports under {@code bench/target}, for benchmarks: started by {@link #start}, stopped and
+ * removed by {@link #close} (also on Ctrl-C); {@code -Dbench.keep-run=true} keeps its folder. It runs as the local run
+ * does (demo mode, demo accounts, which the benchmarks sign in with), without the demo data set and on the real clock:
+ * the latencies are read from the apps' own clocks.
+ */
+final class BenchSuite implements AutoCloseable {
 
-    interface Body {
-        void run(SuiteSettings settings) throws Exception;
+    /**
+     * For measuring: one client calling as fast as it can, so the gateway's rate limits are off (they would otherwise be
+     * what is measured) and the apps get the full JIT.
+     */
+    static final String MEASURING = "-Xms256m -Xmx512m -XX:+UseSerialGC -Dgateway.rate-limit.enabled=false";
+    /** For the smoke run in {@code ./mvnw verify}: quick to start on a small machine; its figures are checked, not judged. */
+    static final String SMOKE = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dgateway.rate-limit.enabled=false";
+
+    private final SuiteSettings settings;
+    private final LocalSuite suite;
+    private final Thread stopOnInterrupt;
+
+    private BenchSuite(SuiteSettings settings) {
+        this.settings = settings;
+        this.suite = new LocalSuite(settings);
+        this.stopOnInterrupt = new Thread(suite::down, "bench-stop");
     }
 
-    private BenchSuite() {
-    }
-
-    /** Starts the suite, runs {@code body}, stops it (also on Ctrl-C); {@code -Dbench.keep-run=true} keeps its folder. */
-    static void run(Body body) throws Exception {
+    /** Starts the suite from the packaged apps under {@code -Dhitech.root} (the project folder) and waits until it is ready. */
+    static BenchSuite start(String javaOptions) {
+        if (System.getenv("HITECH_CLOCK_START") != null) {
+            throw new IllegalStateException("HITECH_CLOCK_START is set: the apps would run on a moved clock, and latencies are "
+                    + "read from their clocks; unset it for a benchmark");
+        }
         Path root = Path.of(System.getProperty("hitech.root", ".")).toAbsolutePath().normalize();
         Map<String, Integer> ports = new LinkedHashMap<>();
         SuiteSettings.APPS.forEach(app -> ports.put(app.name(), FreePort.find()));
         SuiteSettings settings = new SuiteSettings(root, root.resolve("bench/target/run-" + UUID.randomUUID()), FreePort.find(),
-                FreePort.find(), FreePort.find(), ports,
-                // One client calling as fast as it can: the gateway's rate limits would otherwise be what is measured.
-                "-Xms256m -Xmx512m -XX:+UseSerialGC -Dgateway.rate-limit.enabled=false", false);
-        LocalSuite suite = new LocalSuite(settings);
-        Thread stopOnInterrupt = new Thread(suite::down, "bench-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+                FreePort.find(), FreePort.find(), ports, javaOptions, false);
+        BenchSuite bench = new BenchSuite(settings);
+        Runtime.getRuntime().addShutdownHook(bench.stopOnInterrupt);
         try {
-            suite.up();
-            body.run(settings);
-        } finally {
+            bench.suite.up();
+        } catch (RuntimeException e) {
+            bench.close();
+            throw e;
+        }
+        return bench;
+    }
+
+    SuiteSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running already and stops the suite itself
+            return;
+        }
+        if (Boolean.getBoolean("bench.keep-run")) {
             suite.down();
-            if (Boolean.getBoolean("bench.keep-run")) {
-                System.out.println("kept for inspection: " + settings.runDir());
-            } else {
-                Folders.deleteTree(settings.runDir());
-            }
+            System.out.println("kept for inspection: " + settings.runDir());
+        } else {
+            suite.clean();
         }
     }
 }

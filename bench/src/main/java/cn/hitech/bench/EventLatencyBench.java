@@ -1,31 +1,38 @@
 package cn.hitech.bench;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -35,113 +42,195 @@ import cn.hitech.platform.infra.SuiteSettings;
 /**
  * Commit → consumer-effect latency of the event backbone, against raw Kafka on the same broker, in one run.
  *
- * <p>Starts the packaged suite on free ports, then registers enterprises at a fixed rate through enterprise-service:
- * each registration commits the enterprise and an outbox row; the relay publishes {@code enterprise.registered}; the
- * service desk's consumer applies it to its directory. The service desk's own row says when the change happened at
- * the source ({@code changed_at}, set just before the commit) and when the consumer applied it ({@code applied_at}):
- * their difference is the latency. Then a plain producer and consumer send the same number of records at the same
- * rate over the same broker. Usage: {@code EventLatencyBench [events] [rate/s] [warm-up events]}.
+ * <p>Starts the packaged suite on free ports, signs in as the demo staff account through the gateway, then registers
+ * enterprises at a fixed rate through enterprise-service: each registration commits the enterprise and an outbox row;
+ * the relay publishes {@code enterprise.registered}; the service desk's consumer applies it to its directory. The
+ * service desk's own row says when the change happened at the source ({@code changed_at}, set just before the commit)
+ * and when the consumer applied it ({@code applied_at}): their difference is the latency. Then a plain producer and
+ * consumer send the same number of records at the same rate over the same broker. Every registration must succeed and
+ * every event must arrive, else the run fails. Usage: {@code EventLatencyBench [events] [rate/s] [warm-up events]}.
  */
 public final class EventLatencyBench {
+
+    static final String USAGE = "bench/run.sh event-latency [events] [rate/s] [warm-up]";
+    /** How long the events of a run may take to arrive after the last registration answered. */
+    private static final Duration ARRIVAL = Duration.ofSeconds(120);
+
+    /**
+     * @param events measured registrations (and raw records)
+     * @param rate   registrations (and raw records) per second
+     * @param warmUp registrations (and raw records) sent first and not measured, so the JIT and the pools are warm
+     */
+    record Sizes(int events, int rate, int warmUp) {
+    }
+
+    /** The two latency sets of a run and what went wrong. */
+    record Result(Sizes sizes, Latencies outbox, Latencies raw, List<String> failures) implements Outcome {
+
+        @Override
+        public void print(PrintStream out) {
+            out.printf("%nEvent latency at %d events/s, %d events, one machine (%d cores)%n", sizes.rate(), sizes.events(),
+                    Runtime.getRuntime().availableProcessors());
+            out.println(Latencies.header());
+            out.println(outbox.row("commit -> consumer effect (outbox/inbox)"));
+            out.println(raw.row("raw Kafka produce -> consume"));
+            double p99 = outbox.percentile(99);
+            double ratio = p99 / raw.percentile(99);
+            out.printf("%-40s %8.1f %8.1f %8.1f%n", "ratio outbox / raw", outbox.percentile(50) / raw.percentile(50),
+                    outbox.percentile(95) / raw.percentile(95), ratio);
+            out.printf("%ntarget p99 <= 50 ms: %s (%.1f ms); target p99 <= 3x raw: %s (%.1fx)%n", p99 <= 50 ? "met" : "MISSED", p99,
+                    ratio <= 3 ? "met" : "MISSED", ratio);
+        }
+    }
 
     private EventLatencyBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-        BenchSuite.run(settings -> {
-            String enterprises = "http://127.0.0.1:" + settings.appPorts().get("enterprise-service") + "/api/enterprises";
-            System.out.printf("%nwarming up with %d events …%n", warmUp);
-            measureOutbox(settings, registerAtRate(enterprises, warmUp, rate));
-            System.out.printf("measuring %d events at %d/s through the outbox …%n", events, rate);
-            List<String> codes = registerAtRate(enterprises, events, rate);
-            Latencies outbox = measureOutbox(settings, codes);
-            System.out.printf("measuring %d records at %d/s with a plain producer and consumer …%n", events, rate);
-            rawKafka(settings, warmUp, rate);
-            Latencies raw = rawKafka(settings, events, rate);
-
-            System.out.printf("%nEvent latency at %d events/s, %d events, one machine (%d cores)%n", rate, events,
-                    Runtime.getRuntime().availableProcessors());
-            System.out.println(Latencies.header());
-            System.out.println(outbox.row("commit -> consumer effect (outbox/inbox)"));
-            System.out.println(raw.row("raw Kafka produce -> consume"));
-            double p99 = outbox.percentile(99);
-            double ratio = p99 / raw.percentile(99);
-            System.out.printf("%-40s %8.1f %8.1f %8.1f%n", "ratio outbox / raw", outbox.percentile(50) / raw.percentile(50),
-                    outbox.percentile(95) / raw.percentile(95), ratio);
-            System.out.printf("%ntarget p99 <= 50 ms: %s (%.1f ms); target p99 <= 3x raw: %s (%.1fx)%n", p99 <= 50 ? "met" : "MISSED",
-                    p99, ratio <= 3 ? "met" : "MISSED", ratio);
-        });
-        System.exit(0);
+    public static void main(String[] args) {
+        Sizes sizes = new Sizes(BenchMain.number(args, 0, 2000, 1, USAGE), BenchMain.number(args, 1, 100, 1, USAGE),
+                BenchMain.number(args, 2, 500, 0, USAGE));
+        BenchMain.run(settings -> measure(settings, sizes));
     }
 
-    /** Registers {@code count} new enterprises, one every 1/rate s, and returns their credit codes. */
-    private static List<String> registerAtRate(String url, int count, int rate) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8, EventLatencyBench::daemon)).build();
+    /** Measures on a running suite; prints its progress, returns the figures (the caller prints them). */
+    static Result measure(SuiteSettings settings, Sizes sizes) {
+        Failures failures = new Failures();
+        ExecutorService clients = Executors.newFixedThreadPool(8, EventLatencyBench::daemon);
+        try {
+            HttpClient http = HttpClient.newBuilder().executor(clients).build();
+            GatewaySession staff = GatewaySession.signIn(http, settings.gatewayUrl(), "staff", "Staff@2026");
+            String enterprises = "http://127.0.0.1:" + settings.appPorts().get("enterprise-service") + "/api/enterprises";
+            if (sizes.warmUp() > 0) {
+                System.out.printf("%nwarming up with %d events …%n", sizes.warmUp());
+                List<String> warm = registerAtRate(http, staff, enterprises, sizes.warmUp(), sizes.rate(), "warm-up", failures);
+                measureOutbox(settings, warm, "warm-up", failures);
+            }
+            System.out.printf("measuring %d events at %d/s through the outbox …%n", sizes.events(), sizes.rate());
+            List<String> codes = registerAtRate(http, staff, enterprises, sizes.events(), sizes.rate(), "measured run", failures);
+            Latencies outbox = measureOutbox(settings, codes, "measured run", failures);
+            failures.expectSamples("commit -> consumer effect", outbox, sizes.events());
+
+            System.out.printf("measuring %d records at %d/s with a plain producer and consumer …%n", sizes.events(), sizes.rate());
+            if (sizes.warmUp() > 0) {
+                failures.expectSamples("raw Kafka warm-up", rawKafka(settings, sizes.warmUp(), sizes.rate(), failures), sizes.warmUp());
+            }
+            Latencies raw = rawKafka(settings, sizes.events(), sizes.rate(), failures);
+            failures.expectSamples("raw Kafka produce -> consume", raw, sizes.events());
+            return new Result(sizes, outbox, raw, failures.list());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchmarkFailed("interrupted");
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /**
+     * Registers {@code count} new enterprises, one every 1/rate s, and returns the credit codes of those registered. A
+     * registration refused with 401 (the token ran out) is sent once more after signing in anew; any other answer than
+     * 201 is a failure.
+     */
+    private static List<String> registerAtRate(HttpClient http, GatewaySession staff, String url, int count, int rate, String phase,
+            Failures failures) throws InterruptedException {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(EventLatencyBench::daemon);
         ConcurrentLinkedQueue<String> codes = new ConcurrentLinkedQueue<>();
         AtomicInteger issued = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(count);
         ticker.scheduleAtFixedRate(() -> {
             if (issued.getAndIncrement() >= count) {
                 return;
             }
             String code = CreditCode.random("91370811", ThreadLocalRandom.current());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"creditCode\": \"" + code + "\", \"name\": \"基准测试企业 " + code
-                            + "\", \"grid\": \"基准网格\", \"commissioner\": \"基准专员\"}"))
-                    .build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, error) -> {
-                if (error == null && answer.statusCode() == 201) {
-                    codes.add(code);
-                } else {
-                    failed.incrementAndGet();
-                }
+            String body = Json.write(Json.object().put("creditCode", code).put("name", "基准测试企业 " + code).put("grid", "基准网格")
+                    .put("commissioner", "基准专员"));
+            try {
+                String bearer = staff.bearer();
+                register(http, url, body, bearer)
+                        .thenCompose(answer -> answer.statusCode() == 401 ? register(http, url, body, staff.renew(bearer))
+                                : CompletableFuture.completedFuture(answer))
+                        .whenComplete((answer, error) -> {
+                            if (error == null && answer.statusCode() == 201) {
+                                codes.add(code);
+                            } else {
+                                failed.incrementAndGet();
+                                firstFailure.compareAndSet(null, error != null ? error.toString() : answer.statusCode() + " " + answer.body());
+                            }
+                            done.countDown();
+                        });
+            } catch (RuntimeException e) {
+                // A throwing task would silently end the schedule: count it as the failed request it is.
+                failed.incrementAndGet();
+                firstFailure.compareAndSet(null, e.toString());
                 done.countDown();
-            });
+            }
         }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-        done.await(count / rate + 120L, TimeUnit.SECONDS);
+        long limit = count / rate + 120L;
+        boolean answered = done.await(limit, TimeUnit.SECONDS);
         ticker.shutdownNow();
+        if (!answered) {
+            failures.add(String.format("%s: only %d of %d registrations were answered within %d s", phase, count - done.getCount(), count,
+                    limit));
+        }
         if (failed.get() > 0) {
+            failures.add(String.format("%s: %d of %d registrations failed (first: %s)", phase, failed.get(), count, firstFailure.get()));
             System.out.printf("  %d registrations failed%n", failed.get());
         }
         return new ArrayList<>(codes);
     }
 
-    /** Waits until the service desk has applied the events of {@code codes} and reads each one's latency from its rows. */
-    private static Latencies measureOutbox(SuiteSettings settings, List<String> codes) throws Exception {
+    private static CompletableFuture<HttpResponse<String>> register(HttpClient http, String url, String body, String bearer) {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Waits (at most {@link #ARRIVAL}) until the service desk has applied the events of {@code codes}, and reads each
+     * one's latency from its rows. An event that never arrives is a failure.
+     */
+    private static Latencies measureOutbox(SuiteSettings settings, List<String> codes, String phase, Failures failures)
+            throws InterruptedException {
         Latencies latencies = new Latencies();
-        String[] wanted = codes.toArray(new String[0]);
         try (Connection db = DriverManager.getConnection(settings.postgres().jdbcUrl("servicedesk"), "servicedesk", "servicedesk");
              PreparedStatement query = db.prepareStatement("""
                      SELECT extract(epoch FROM (applied_at - changed_at)) * 1000 FROM enterprise_directory
                       WHERE credit_code = ANY(?)""")) {
-            query.setArray(1, db.createArrayOf("bpchar", wanted));
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (true) {
-                List<Double> found = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(rows.getDouble(1));
-                    }
-                }
-                if (found.size() == wanted.length || System.nanoTime() > deadline) {
-                    found.forEach(latencies::add);
-                    if (found.size() < wanted.length) {
-                        System.out.printf("  only %d of %d events were applied within 120 s%n", found.size(), wanted.length);
-                    }
-                    return latencies;
-                }
-                Thread.sleep(200);
+            query.setArray(1, db.createArrayOf("bpchar", codes.toArray(new String[0])));
+            long deadline = System.nanoTime() + ARRIVAL.toNanos();
+            List<Double> found = read(query);
+            while (found.size() < codes.size() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(200);
+                found = read(query);
             }
+            found.forEach(latencies::add);
+            if (found.size() < codes.size()) {
+                failures.add(String.format("%s: only %d of %d registered events were applied by the service desk within %d s", phase,
+                        found.size(), codes.size(), ARRIVAL.toSeconds()));
+            }
+            return latencies;
+        } catch (SQLException e) {
+            throw new BenchmarkFailed("cannot read the service desk's directory: " + e.getMessage());
         }
     }
 
-    /** A plain idempotent producer (acks=all, as the relay) and a consumer on a fresh topic of the same broker. */
-    private static Latencies rawKafka(SuiteSettings settings, int count, int rate) throws Exception {
+    private static List<Double> read(PreparedStatement query) throws SQLException {
+        List<Double> found = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                found.add(rows.getDouble(1));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A plain idempotent producer (acks=all, as the relay) and a consumer on a fresh topic of the same broker. The
+     * consumer is assigned the topic's partitions and placed at their end before the first record is sent, so no
+     * rebalance is waited for or measured.
+     */
+    private static Latencies rawKafka(SuiteSettings settings, int count, int rate, Failures failures) throws InterruptedException {
         String bootstrap = "127.0.0.1:" + settings.kafkaPort();
         String topic = "bench-raw-" + UUID.randomUUID();
         Latencies latencies = new Latencies();
@@ -149,17 +238,22 @@ public final class EventLatencyBench {
         producerConfig.putAll(Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", "true", "linger.ms", "0",
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
         Properties consumerConfig = new Properties();
-        consumerConfig.putAll(Map.of("bootstrap.servers", bootstrap, "group.id", "bench-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName()));
+        consumerConfig.putAll(Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", "false",
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()));
         String padding = "x".repeat(250);
+        AtomicInteger sendFailures = new AtomicInteger();
+        long limit = count / rate + 60L;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig);
              KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
-            producer.send(new ProducerRecord<>(topic, "create", "0")).get();
-            consumer.subscribe(List.of(topic));
+            producer.send(new ProducerRecord<>(topic, "create", "0")).get(30, TimeUnit.SECONDS);
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
             Thread reader = new Thread(() -> {
                 int received = 0;
-                long deadline = System.nanoTime() + Duration.ofSeconds(count / rate + 60L).toNanos();
+                long deadline = System.nanoTime() + Duration.ofSeconds(limit).toNanos();
                 while (received < count && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                         if (!record.key().equals("create")) {
@@ -171,7 +265,6 @@ public final class EventLatencyBench {
                 }
             }, "bench-raw-reader");
             reader.start();
-            Thread.sleep(2000);
             long period = 1_000_000_000L / rate;
             long next = System.nanoTime();
             for (int i = 0; i < count; i++) {
@@ -179,10 +272,23 @@ public final class EventLatencyBench {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                producer.send(new ProducerRecord<>(topic, "key-" + (i % 50), System.nanoTime() + ":" + padding));
+                producer.send(new ProducerRecord<>(topic, "key-" + (i % 50), System.nanoTime() + ":" + padding), (metadata, error) -> {
+                    if (error != null) {
+                        sendFailures.incrementAndGet();
+                    }
+                });
                 next += period;
             }
-            reader.join();
+            producer.flush();
+            reader.join(Duration.ofSeconds(limit + 10).toMillis());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | org.apache.kafka.common.KafkaException e) {
+            throw new BenchmarkFailed("raw Kafka on " + bootstrap + ": " + e.getMessage());
+        }
+        if (sendFailures.get() > 0) {
+            failures.add("raw Kafka: " + sendFailures.get() + " of " + count + " records could not be sent");
+        }
+        if (latencies.count() < count) {
+            failures.add(String.format("raw Kafka: only %d of %d records arrived within %d s", latencies.count(), count, limit));
         }
         return latencies;
     }
@@ -192,5 +298,4 @@ public final class EventLatencyBench {
         thread.setDaemon(true);
         return thread;
     }
-
 }

@@ -17,6 +17,7 @@ final class Latencies {
         return millis.size();
     }
 
+    /** NaN when there is no sample: {@link Failures#expectSamples} turns that into a failure. */
     synchronized double percentile(double p) {
         if (millis.isEmpty()) {
             return Double.NaN;
@@ -25,6 +26,11 @@ final class Latencies {
         Collections.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    /** Whether every sample is a real, non-negative duration (a negative one means two clocks disagree). */
+    synchronized boolean allRealDurations() {
+        return millis.stream().allMatch(ms -> Double.isFinite(ms) && ms >= 0);
     }
 
     String row(String label) {

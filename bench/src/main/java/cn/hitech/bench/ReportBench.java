@@ -1,5 +1,8 @@
 package cn.hitech.bench;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,92 +18,193 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.hitech.platform.infra.DemoProjects;
+import cn.hitech.platform.infra.SuiteSettings;
 
 /**
  * Manager reports at scale, through the gateway. Starts the packaged suite on free ports, imports {@code projects}
  * dossiers (default 2,000) each two years under way — 24+ monthly reports, ten milestones, five packages — through
- * {@code POST /api/projects/import}, recomputes the warnings, scores an on-site review of 200 projects, then calls
+ * {@code POST /api/projects/import}, recomputes the warnings, scores an on-site review of up to 200 projects, then calls
  * every report endpoint {@code samples} times one after another and prints p50/p95/p99 per endpoint against the
- * target p95 ≤ 100 ms. Usage: {@code ReportBench [projects] [samples]}.
+ * target p95 ≤ 100 ms. Every call must answer 200 and the reports must see every imported project, else the run fails.
+ * Usage: {@code ReportBench [projects] [samples]}.
  */
 public final class ReportBench {
 
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    static final String USAGE = "bench/run.sh reports [projects] [samples]";
     private static final double TARGET_P95_MS = 100;
+    private static final int IMPORT_PARALLELISM = 4;
+    private static final List<String> OWNERS = List.of("91350200MA2YJ1XR9G", "9135021359498494XQ", "913708005DJJR2UA03");
+
+    /**
+     * @param projects     dossiers imported
+     * @param samples      measured calls per endpoint
+     * @param warmUpCalls  calls per endpoint before those, not measured
+     * @param reviewed     projects scored in the on-site review (at most {@code projects})
+     */
+    record Sizes(int projects, int samples, int warmUpCalls, int reviewed) {
+
+        static Sizes of(int projects, int samples) {
+            return new Sizes(projects, samples, 20, 200);
+        }
+    }
+
+    /** The figures of a run: how long the load took, and the latencies per endpoint (in call order). */
+    record Result(Sizes sizes, double loadSeconds, double recomputeSeconds, Map<String, Latencies> endpoints, List<String> failures)
+            implements Outcome {
+
+        @Override
+        public void print(PrintStream out) {
+            out.printf("%nReports through the gateway: %d projects, %d monthly reports each or more, one machine (%d cores)%n",
+                    sizes.projects(), 24, Runtime.getRuntime().availableProcessors());
+            out.printf("load: %.0f s for %d dossiers (%.1f per s); warnings recomputed in %.1f s%n%n", loadSeconds, sizes.projects(),
+                    sizes.projects() / loadSeconds, recomputeSeconds);
+            out.println(Latencies.header() + "   p95 <= 100 ms");
+            for (Map.Entry<String, Latencies> result : endpoints.entrySet()) {
+                out.println(result.getValue().row(result.getKey()) + "   " + (met(result.getValue()) ? "met" : "MISSED"));
+            }
+            boolean allMet = !endpoints.isEmpty() && endpoints.values().stream().allMatch(Result::met);
+            out.printf("%ntarget p95 <= 100 ms for every report endpoint: %s%n", allMet ? "met" : "MISSED");
+        }
+
+        private static boolean met(Latencies latencies) {
+            return latencies.percentile(95) <= TARGET_P95_MS;
+        }
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String gateway;
+    private final Failures failures = new Failures();
 
     private ReportBench(String gateway) {
         this.gateway = gateway;
     }
 
-    public static void main(String[] args) throws Exception {
-        int projects = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        BenchSuite.run(settings -> new ReportBench(settings.gatewayUrl()).run(settings.root(), projects, samples));
-        System.exit(0);
+    public static void main(String[] args) {
+        Sizes sizes = Sizes.of(BenchMain.number(args, 0, 2000, 1, USAGE), BenchMain.number(args, 1, 200, 1, USAGE));
+        BenchMain.run(settings -> measure(settings, sizes));
     }
 
-    private void run(Path root, int count, int samples) throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        List<String> owners = List.of("91350200MA2YJ1XR9G", "9135021359498494XQ", "913708005DJJR2UA03");
-        List<String> named = Files.readAllLines(root.resolve("deploy/demo/20-projects.named.jsonl"));
-        List<String> dossiers = DemoProjects.dossiers(named, owners, new DemoProjects.Scale(count, count * 60_000L, true), today, 42);
+    /** Loads and measures on a running suite; prints its progress, returns the figures (the caller prints them). */
+    static Result measure(SuiteSettings settings, Sizes sizes) {
+        return new ReportBench(settings.gatewayUrl()).run(settings.root(), sizes);
+    }
 
-        System.out.printf("%nimporting %d project dossiers through the gateway …%n", count);
+    private Result run(Path root, Sizes sizes) {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        List<String> dossiers = DemoProjects.dossiers(lines(root.resolve("deploy/demo/20-projects.named.jsonl")), OWNERS,
+                new DemoProjects.Scale(sizes.projects(), sizes.projects() * 60_000L, true), today, 42);
+
+        System.out.printf("%nimporting %d project dossiers through the gateway …%n", sizes.projects());
+        GatewaySession admin = GatewaySession.signIn(http, gateway, "admin", "Admin@2026");
         long started = System.nanoTime();
-        List<String> ids = new ArrayList<>();
-        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
-        String token = login("admin", "Admin@2026");
-        for (int i = 0; i < dossiers.size(); i++) {
-            if (i % 500 == 0) {
-                token = login("admin", "Admin@2026");
+        List<String> ids = importAll(admin, dossiers, started);
+        double loadSeconds = seconds(started);
+        expectProjects(admin, "GET /api/projects", "/api/projects?size=1", answer -> answer.path("total").asLong(-1), sizes.projects());
+
+        long recomputing = System.nanoTime();
+        HttpResponse<String> recomputed = send(admin, "POST", "/api/projects/warnings/recompute", null);
+        double recomputeSeconds = seconds(recomputing);
+        if (recomputed.statusCode() != 200) {
+            throw new BenchmarkFailed("the warning recomputation answered " + recomputed.statusCode() + ": " + recomputed.body());
+        }
+        JsonNode run = Json.read(recomputed.body());
+        System.out.printf("warnings recomputed in %.1f s: %s%n", recomputeSeconds, run);
+        if (run.path("skipped").asBoolean(false) || run.path("assessed").asLong(-1) < sizes.projects()) {
+            failures.add("the warning recomputation assessed " + run.path("assessed") + " of " + sizes.projects() + " projects: " + run);
+        }
+
+        GatewaySession manager = GatewaySession.signIn(http, gateway, "manager", "Manager@2026");
+        String round = review(manager, ids, sizes.reviewed(), today);
+        expectProjects(manager, "the investment report by list", "/api/projects/reports/investment?by=LIST",
+                answer -> projectsOfList(answer.path("rows"), "双百工程"), sizes.projects());
+
+        Map<String, String> endpoints = endpoints(round);
+        System.out.printf("measuring %d sequential calls per endpoint (after %d warm-up calls) …%n", sizes.samples(), sizes.warmUpCalls());
+        Map<String, Latencies> results = new LinkedHashMap<>();
+        for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+            Latencies latencies = new Latencies();
+            List<String> refused = new ArrayList<>();
+            for (int i = 0; i < sizes.warmUpCalls() + sizes.samples(); i++) {
+                timed(endpoint.getValue(), manager, i < sizes.warmUpCalls() ? null : latencies, refused);
             }
-            pending.add(http.sendAsync(post("/api/projects/import", token, dossiers.get(i)), HttpResponse.BodyHandlers.ofString()));
-            if (pending.size() == 4 || i == dossiers.size() - 1) {
-                for (CompletableFuture<HttpResponse<String>> answer : pending) {
-                    HttpResponse<String> response = answer.join();
-                    if (response.statusCode() != 201) {
-                        throw new IllegalStateException("import rejected (" + response.statusCode() + "): " + response.body());
-                    }
-                    Matcher id = ID.matcher(response.body());
-                    id.find();
-                    ids.add(id.group(1));
+            if (!refused.isEmpty()) {
+                failures.add(endpoint.getKey() + ": " + refused.size() + " of " + (sizes.warmUpCalls() + sizes.samples())
+                        + " calls failed (first: " + refused.get(0) + ")");
+            }
+            failures.expectSamples(endpoint.getKey(), latencies, sizes.samples());
+            results.put(endpoint.getKey(), latencies);
+        }
+        return new Result(sizes, loadSeconds, recomputeSeconds, results, failures.list());
+    }
+
+    /** Imports the dossiers a few at a time; a rejected dossier stops the run (the reports would measure less). */
+    private List<String> importAll(GatewaySession admin, List<String> dossiers, long started) {
+        List<String> ids = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < dossiers.size(); i++) {
+            batch.add(dossiers.get(i));
+            if (batch.size() == IMPORT_PARALLELISM || i == dossiers.size() - 1) {
+                List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+                for (String dossier : batch) {
+                    pending.add(http.sendAsync(request(admin.bearer(), "POST", "/api/projects/import", dossier).build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
                 }
-                pending.clear();
+                for (int j = 0; j < batch.size(); j++) {
+                    HttpResponse<String> response = pending.get(j).join();
+                    if (response.statusCode() == 401) {
+                        response = send(admin, "POST", "/api/projects/import", batch.get(j));
+                    }
+                    if (response.statusCode() != 201) {
+                        throw new BenchmarkFailed("import rejected (" + response.statusCode() + "): " + response.body());
+                    }
+                    ids.add(Json.read(response.body()).path("id").asText());
+                }
+                batch.clear();
             }
             if ((i + 1) % 250 == 0) {
                 System.out.printf("  %d imported (%.0f s)%n", i + 1, seconds(started));
             }
         }
-        double loadSeconds = seconds(started);
+        return ids;
+    }
 
-        token = login("admin", "Admin@2026");
-        long recomputing = System.nanoTime();
-        HttpResponse<String> run = send(HttpRequest.newBuilder(URI.create(gateway + "/api/projects/warnings/recompute"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
-        double recomputeSeconds = seconds(recomputing);
-        System.out.printf("warnings recomputed in %.1f s: %s%n", recomputeSeconds, run.body());
-
-        String manager = login("manager", "Manager@2026");
-        String round = idOf(send(post("/api/projects/reviews", manager, """
-                {"name": "基准观摩评比", "heldOn": "%s", "criteria": [{"code": "INTENSITY", "name": "投资强度", "weight": 30},
-                 {"code": "PROGRESS", "name": "建设进度", "weight": 40}, {"code": "QUALITY", "name": "质量安全", "weight": 30}]}"""
-                .formatted(today))));
-        for (int i = 0; i < Math.min(200, ids.size()); i++) {
-            int mark = 60 + i % 40;
-            send(HttpRequest.newBuilder(URI.create(gateway + "/api/projects/reviews/" + round + "/scores/" + ids.get(i)))
-                    .header("Authorization", "Bearer " + manager).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"scores\": {\"INTENSITY\": %d, \"PROGRESS\": %d, \"QUALITY\": %d}}"
-                            .formatted(mark, 100 - mark / 2, mark))));
+    /** 观摩评比: a round with three weighted criteria; the first marks of a scorer need no version (a correction would). */
+    private String review(GatewaySession manager, List<String> ids, int reviewed, LocalDate today) {
+        ObjectNode newRound = Json.object().put("name", "基准观摩评比").put("heldOn", today.toString());
+        newRound.putArray("criteria").add(criterion("INTENSITY", "投资强度", 30)).add(criterion("PROGRESS", "建设进度", 40))
+                .add(criterion("QUALITY", "质量安全", 30));
+        HttpResponse<String> created = send(manager, "POST", "/api/projects/reviews", Json.write(newRound));
+        if (created.statusCode() != 201) {
+            throw new BenchmarkFailed("the review round was rejected (" + created.statusCode() + "): " + created.body());
         }
+        String round = Json.read(created.body()).path("id").asText();
+        int toScore = Math.min(reviewed, ids.size());
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < toScore; i++) {
+            int mark = 60 + i % 40;
+            ObjectNode marks = Json.object();
+            marks.putObject("scores").put("INTENSITY", mark).put("PROGRESS", 100 - mark / 2).put("QUALITY", mark);
+            HttpResponse<String> answer = send(manager, "PUT", "/api/projects/reviews/" + round + "/scores/" + ids.get(i), Json.write(marks));
+            if (answer.statusCode() != 200) {
+                refused.add(answer.statusCode() + ": " + answer.body());
+            }
+        }
+        if (!refused.isEmpty()) {
+            failures.add(refused.size() + " of " + toScore + " review scores were refused (first: " + refused.get(0) + ")");
+        }
+        return round;
+    }
 
+    private static ObjectNode criterion(String code, String name, int weight) {
+        return Json.object().put("code", code).put("name", name).put("weight", weight);
+    }
+
+    private static Map<String, String> endpoints(String round) {
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("rates (开工率/竣工率/投产率)", "/api/projects/reports/rates");
         endpoints.put("rates, one quarter", "/api/projects/reports/rates?quarter=2");
@@ -116,91 +220,87 @@ public final class ReportBench {
         endpoints.put("red/yellow list as CSV", "/api/projects/reports/warnings?format=csv");
         endpoints.put("department scoreboard as XLSX", "/api/projects/reports/departments?format=xlsx");
         endpoints.put("investment by industry as XLSX", "/api/projects/reports/investment?by=INDUSTRY&format=xlsx");
-
-        System.out.printf("measuring %d sequential calls per endpoint (after 20 warm-up calls) …%n", samples);
-        Map<String, Latencies> results = new LinkedHashMap<>();
-        for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
-            manager = login("manager", "Manager@2026");
-            for (int i = 0; i < 20; i++) {
-                timed(endpoint.getValue(), manager);
-            }
-            Latencies latencies = new Latencies();
-            for (int i = 0; i < samples; i++) {
-                latencies.add(timed(endpoint.getValue(), manager));
-            }
-            results.put(endpoint.getKey(), latencies);
-        }
-
-        System.out.printf("%nReports through the gateway: %d projects, %d monthly reports each or more, one machine (%d cores)%n",
-                count, 24, Runtime.getRuntime().availableProcessors());
-        System.out.printf("load: %.0f s for %d dossiers (%.1f per s); warnings recomputed in %.1f s%n%n", loadSeconds, count,
-                count / loadSeconds, recomputeSeconds);
-        System.out.println(Latencies.header() + "   p95 <= 100 ms");
-        boolean allMet = true;
-        for (Map.Entry<String, Latencies> result : results.entrySet()) {
-            boolean met = result.getValue().percentile(95) <= TARGET_P95_MS;
-            allMet &= met;
-            System.out.println(result.getValue().row(result.getKey()) + "   " + (met ? "met" : "MISSED"));
-        }
-        System.out.printf("%ntarget p95 <= 100 ms for every report endpoint: %s%n", allMet ? "met" : "MISSED");
+        return endpoints;
     }
 
-    private double timed(String path, String token) {
-        long start = System.nanoTime();
-        HttpResponse<byte[]> response;
+    /** The suite must hold every imported project, as {@code figure} of the answer of {@code path} says. */
+    private void expectProjects(GatewaySession session, String what, String path, java.util.function.ToLongFunction<JsonNode> figure,
+            int expected) {
+        HttpResponse<String> answer = send(session, "GET", path, null);
+        long seen = answer.statusCode() == 200 ? figure.applyAsLong(Json.read(answer.body())) : -1;
+        if (seen != expected) {
+            failures.add(what + " counts " + seen + " projects of " + expected + " imported (" + answer.statusCode() + ")");
+        }
+    }
+
+    private static long projectsOfList(JsonNode rows, String list) {
+        for (JsonNode row : rows) {
+            if (list.equals(row.path("group").asText())) {
+                return row.path("projects").asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** One call; its time goes into {@code latencies} (none for a warm-up call) when it answered 200, else into {@code refused}. */
+    private void timed(String path, GatewaySession session, Latencies latencies, List<String> refused) {
+        String bearer = session.bearer();
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
-        double ms = (System.nanoTime() - start) / 1e6;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        return ms;
-    }
-
-    private String login(String user, String password) {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"" + user + "\", \"password\": \"" + password + "\"}")));
-        Matcher token = ACCESS_TOKEN.matcher(answer.body());
-        if (!token.find()) {
-            throw new IllegalStateException("cannot sign in as " + user + ": " + answer.body());
-        }
-        return token.group(1);
-    }
-
-    private HttpRequest post(String path, String token, String body) {
-        return HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = http.send(request(bearer, "GET", path, null).build(), HttpResponse.BodyHandlers.ofByteArray());
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (response.statusCode() == 401) {
+                session.renew(bearer);
             }
-            return response;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+            if (response.statusCode() != 200) {
+                refused.add(path + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            } else if (latencies != null) {
+                latencies.add(ms);
+            }
+        } catch (IOException e) {
+            refused.add(path + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new BenchmarkFailed("interrupted");
         }
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        return send(request.timeout(Duration.ofSeconds(300)).build());
+    private HttpRequest.Builder request(String bearer, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(300))
+                .header("Authorization", bearer);
+        if (body == null) {
+            return request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 
-    private static String idOf(HttpResponse<String> response) {
-        Matcher id = ID.matcher(response.body());
-        if (!id.find()) {
-            throw new IllegalStateException("no id in " + response.body());
+    /** A call that is sent again once after a 401 (the token ran out), with a fresh token. */
+    private HttpResponse<String> send(GatewaySession session, String method, String path, String body) {
+        String bearer = session.bearer();
+        HttpResponse<String> answer = exchange(request(bearer, method, path, body).build());
+        if (answer.statusCode() == 401) {
+            answer = exchange(request(session.renew(bearer), method, path, body).build());
         }
-        return id.group(1);
+        return answer;
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BenchmarkFailed(request.method() + " " + request.uri() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchmarkFailed("interrupted");
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static double seconds(long since) {

@@ -37,11 +37,15 @@ import cn.hitech.platform.testkit.TestData;
 
 /**
  * The packaged suite, started the way {@code deploy/run.sh} starts it (its own PostgreSQL cluster and Kafka broker,
- * four app JVMs, demo data), and used only through the gateway, as a user would.
+ * four app JVMs, demo data), and used only through the gateway, as a user would. Its domain clock starts on the eve of
+ * the 2026 Spring Festival ({@link #CLOCK_START}), as an acceptance run would; tokens still live on real time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteIT {
+
+    /** Fri 13 Feb 2026, 10:00 in Jining: the last working day before the Spring Festival (Sat 14 Feb is worked). */
+    static final String CLOCK_START = "2026-02-13T10:00:00+08:00";
 
     private SuiteSettings settings;
     private LocalSuite suite;
@@ -53,7 +57,7 @@ class SuiteIT {
         Map<String, Integer> ports = new LinkedHashMap<>();
         SuiteSettings.APPS.forEach(app -> ports.put(app.name(), FreePort.find()));
         settings = new SuiteSettings(root, Path.of("target", "suite-" + UUID.randomUUID()).toAbsolutePath(), FreePort.find(),
-                FreePort.find(), FreePort.find(), ports, "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", true);
+                FreePort.find(), FreePort.find(), ports, "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dhitech.clock.start=" + CLOCK_START, true);
         suite = new LocalSuite(settings);
         suite.up();
         SuiteSettings.APPS.forEach(app -> suite.pidOf(app).ifPresent(started::add));
@@ -84,30 +88,55 @@ class SuiteIT {
             assertFalse(KafkaBroker.isPortOpen(port), "port " + port + " still open after down");
         }
         settings.appPorts().values().forEach(port -> assertFalse(KafkaBroker.isPortOpen(port), "port " + port + " still open after down"));
-        Folders.deleteTree(settings.runDir());
+        suite.clean();
+        assertFalse(java.nio.file.Files.exists(settings.runDir()), "clean deletes the run folder");
     }
 
     private io.restassured.response.ValidatableResponse awaitDirectory(String code, long revision) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            var answer = asStaff().when().get("/api/tickets/enterprise-directory/" + code);
-            if (answer.statusCode() == 200 && answer.jsonPath().getLong("revision") == revision) {
-                return answer.then();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("the service desk's directory did not reach revision " + revision + " of " + code);
+        return org.awaitility.Awaitility.await("the service desk's directory at revision " + revision + " of " + code)
+                .atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> asStaff().when().get("/api/tickets/enterprise-directory/" + code),
+                        answer -> answer.statusCode() == 200 && answer.jsonPath().getLong("revision") == revision)
+                .then();
+    }
+
+    /**
+     * The acceptance clock: every service counts "today" from {@link #CLOCK_START} and records its times on it, while
+     * the gateway's tokens (issued and verified on real time) keep working.
+     */
+    @Test
+    @Order(2)
+    void everyServiceRunsOnTheMovedClockAndCountsDeadlinesAcrossTheFestival() {
+        String admin = login("admin", "Admin@2026");
+        String project = asStaff().contentType("application/json").body("""
+                {"name": "节前验收项目 %s", "level": "MUNICIPAL_KEY", "industryChain": "HIGH_END_EQUIPMENT",
+                 "ownerCreditCode": "%s", "totalInvestment": 1000.00, "annualPlannedInvestment": 500.00,
+                 "location": "济宁高新区"}""".formatted(UUID.randomUUID(), TestData.creditCode()))
+                .when().post("/api/projects").then().statusCode(201)
+                .body("createdAt", startsWith("2026-02-13T02:")).extract().path("id");
+        asStaff().contentType("application/json").body("{\"name\": \"开工仪式\", \"plannedDate\": \"2026-02-24\"}")
+                .when().post("/api/projects/" + project + "/milestones").then().statusCode(201);
+        given().auth().oauth2(admin).when().post("/api/projects/warnings/recompute").then().statusCode(200)
+                .body("asOf", equalTo("2026-02-13"));
+        // Sat 14 Feb is a make-up working day; 15–23 Feb are the festival: two working days are left.
+        asStaff().when().get("/api/projects/" + project + "/warning").then().statusCode(200)
+                .body("asOf", equalTo("2026-02-13")).body("colour", equalTo("YELLOW"))
+                .body("reasons[0].message", equalTo("节点「开工仪式」计划 2026-02-24，仅剩 2 个工作日"));
+
+        String code = TestData.creditCode();
+        asStaff().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"节前企业\"}")
+                .when().post("/api/enterprises").then().statusCode(201).body("createdAt", startsWith("2026-02-13T02:"));
+        asStaff().contentType("application/json").body("{\"enterpriseCreditCode\": \"" + code
+                        + "\", \"channel\": \"HOTLINE\", \"category\": \"CONSULTATION\", \"title\": \"节前咨询\", \"description\": \"放假安排\"}")
+                .when().post("/api/tickets").then().statusCode(201).body("createdAt", startsWith("2026-02-13T02:"));
     }
 
 
     @Test
     @Order(1)
     void healthIsUpAndListsEveryService() {
-        given().when().get("/q/health").then()
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/group/services").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'services' }.data", hasKey("project-service"))
@@ -283,7 +312,10 @@ class SuiteIT {
                 .statusCode(502)
                 .contentType("application/problem+json")
                 .body("code", equalTo("SERVICE_UNAVAILABLE"));
-        given().when().get("/q/health").then()
+        // The public API stays in rotation: only the paths of the stopped service fail.
+        given().when().get("/q/health/ready").then().statusCode(200);
+        asStaff().when().get("/api/projects?size=1").then().statusCode(200);
+        given().when().get("/q/health/group/services").then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'services' }.data.'enterprise-service'", startsWith("DOWN"));
 
@@ -293,4 +325,64 @@ class SuiteIT {
         asStaff().when().get("/api/enterprises/" + code).then().statusCode(200).body("name", equalTo("重启前登记"));
     }
 
+    /**
+     * A packaged app started as production would start it: no HITECH_* settings of the demo, its own empty database on
+     * the suite's cluster. Its output goes to {@code log}.
+     */
+    private Process startAlone(String module, String database, int port, Map<String, String> env, Path log) throws Exception {
+        settings.postgres().ensureDatabase(database, database, database);
+        Path keys = cn.hitech.platform.infra.JwtKeys.ensure(settings.runDir().resolve("keys"));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + settings.postgres().jdbcUrl(database),
+                "-Dquarkus.datasource.username=" + database, "-Dquarkus.datasource.password=" + database,
+                "-Dkafka.bootstrap.servers=127.0.0.1:" + settings.kafkaPort(),
+                "-Dmp.jwt.verify.publickey.location=" + keys.resolve(cn.hitech.platform.infra.JwtKeys.PUBLIC_KEY).toUri(),
+                "-Dsmallrye.jwt.sign.key.location=" + keys.resolve(cn.hitech.platform.infra.JwtKeys.PRIVATE_KEY).toUri(),
+                "-jar", settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("HITECH_"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    @Test
+    @Order(9)
+    void aGatewayStartedWithProductionSettingsHasNoDemoAccountAndItsFirstAdminComesFromTheBootstrapSetting() throws Exception {
+        int port = FreePort.find();
+        Path log = settings.logs().resolve("gateway-production.log");
+        Process gateway = startAlone("gateway", "gatewayprod", port,
+                Map.of("HITECH_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", "Bootstrap2026secret"), log);
+        try {
+            String url = "http://127.0.0.1:" + port;
+            org.awaitility.Awaitility.await("the production gateway is ready").atMost(java.time.Duration.ofSeconds(90))
+                    .pollInterval(java.time.Duration.ofMillis(250))
+                    .until(() -> KafkaBroker.isPortOpen(port) && given().baseUri(url).port(port).get("/q/health/ready").statusCode() == 200);
+            for (String[] demo : new String[][] {{"admin", "Admin@2026"}, {"staff", "Staff@2026"}, {"enterprise", "Enterprise@2026"}}) {
+                given().baseUri(url).port(port).contentType("application/json")
+                        .body(Map.of("username", demo[0], "password", demo[1])).post("/api/auth/login").then()
+                        .statusCode(401).contentType("application/problem+json");
+            }
+            given().baseUri(url).port(port).contentType("application/json")
+                    .body(Map.of("username", "admin", "password", "Bootstrap2026secret")).post("/api/auth/login").then()
+                    .statusCode(200).body("accessToken", org.hamcrest.Matchers.notNullValue());
+            assertFalse(java.nio.file.Files.readString(log).contains("Bootstrap2026secret"), "the password is never logged");
+        } finally {
+            gateway.destroy();
+            gateway.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aServiceInProductionRefusesToStartOnAMovedClock() throws Exception {
+        Path log = settings.logs().resolve("enterprise-production.log");
+        Process service = startAlone("enterprise-service", "enterpriseprod", FreePort.find(),
+                Map.of("HITECH_CLOCK_START", CLOCK_START), log);
+        assertTrue(service.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "it stops by itself");
+        assertTrue(service.exitValue() != 0, "and fails");
+        String output = java.nio.file.Files.readString(log);
+        assertTrue(output.contains("a production deployment never runs on a moved clock"), output);
+    }
 }

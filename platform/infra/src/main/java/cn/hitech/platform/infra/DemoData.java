@@ -15,36 +15,48 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Loads the demo data set ({@code deploy/demo/<order>-<resource>.jsonl}) through the gateway, once: a suite that
- * already holds projects is left alone.
+ * already holds projects is left alone. Only creates (a {@code POST} of a new object, or the dossier import), so it
+ * never needs the version of an existing object; an object that is already there (409) is left as it is.
  */
 final class DemoData {
 
     private static final Pattern FILE = Pattern.compile("\\d+-([a-z-]+)\\.jsonl");
-    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
-    private static final Pattern CREDIT_CODE = Pattern.compile("\"creditCode\"\\s*:\\s*\"([0-9A-Z]{18})\"");
     /** 双百工程: 181 projects, 1306亿元 in all (seeds/003). */
     private static final int DOUBLE_HUNDRED_PROJECTS = 181;
     private static final long DOUBLE_HUNDRED_TOTAL_WAN = 13_060_000L;
     private static final long DEMO_SEED = 2026;
     private static final int IMPORT_PARALLELISM = 4;
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
-    /** The demo staff account the gateway creates (README); demo data is entered as that user would. */
-    private static final String DEMO_LOGIN = "{\"username\": \"staff\", \"password\": \"Staff@2026\"}";
+    /** The demo staff account the gateway creates in the local run (README); demo data is entered as that user would. */
+    private static final String DEMO_USER = "staff";
+    private static final String DEMO_PASSWORD = "Staff@2026";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final String gateway;
     private final Path folder;
+    private final LocalDate today;
+    private String bearer;
 
-    DemoData(HttpClient http, String gateway, Path folder) {
+    /**
+     * @param today the demo's "today" (the domain clock's date, which {@code HITECH_CLOCK_START} may move): project
+     *              histories end there, so no report or milestone lies in the future of the apps' clock
+     */
+    DemoData(HttpClient http, String gateway, Path folder, LocalDate today) {
         this.http = http;
         this.gateway = gateway;
         this.folder = folder;
+        this.today = today;
     }
 
     void loadIfEmpty() {
@@ -52,20 +64,15 @@ final class DemoData {
             System.out.println("demo data: " + folder + " not found, skipped");
             return;
         }
-        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(DEMO_LOGIN)));
-        Matcher token = ACCESS_TOKEN.matcher(login.body());
-        if (login.statusCode() != 200 || !token.find()) {
-            throw new InfraException("demo data: the demo staff account cannot sign in (" + login.statusCode() + "): " + login.body());
-        }
-        String bearer = "Bearer " + token.group(1);
-        HttpResponse<String> projects = send(HttpRequest.newBuilder(URI.create(gateway + "/api/projects?size=1"))
+        signIn();
+        HttpResponse<String> projects = authorised(bearer -> HttpRequest.newBuilder(URI.create(gateway + "/api/projects?size=1"))
                 .header("Authorization", bearer).GET());
-        Matcher total = TOTAL.matcher(projects.body());
-        if (projects.statusCode() != 200 || !total.find()) {
-            throw new InfraException("cannot tell whether demo data is loaded: GET /api/projects answered " + projects.statusCode());
+        JsonNode total = projects.statusCode() == 200 ? parse(projects.body(), "GET /api/projects").get("total") : null;
+        if (total == null || !total.canConvertToLong()) {
+            throw new InfraException("cannot tell whether demo data is loaded: GET /api/projects answered " + projects.statusCode()
+                    + ": " + projects.body());
         }
-        if (Long.parseLong(total.group(1)) > 0) {
+        if (total.asLong() > 0) {
             System.out.println("demo data: already present, left as it is");
             return;
         }
@@ -78,9 +85,10 @@ final class DemoData {
             String resource = name.group(1);
             int created = 0;
             for (String line : lines(file)) {
-                HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(gateway + "/api/" + resource))
+                String body = write(parse(line, file.getFileName().toString()));
+                HttpResponse<String> answer = authorised(bearer -> HttpRequest.newBuilder(URI.create(gateway + "/api/" + resource))
                         .header("Content-Type", "application/json").header("Authorization", bearer)
-                        .POST(HttpRequest.BodyPublishers.ofString(line, StandardCharsets.UTF_8)));
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
                 if (answer.statusCode() == 201) {
                     created++;
                 } else if (answer.statusCode() != 409) {
@@ -89,42 +97,105 @@ final class DemoData {
             }
             summary.append(' ').append(created).append(' ').append(resource).append(',');
         }
-        summary.append(' ').append(importProjects(bearer)).append(" projects (双百工程)");
+        summary.append(' ').append(importProjects()).append(" projects (双百工程)");
         System.out.println(summary);
     }
 
-    /** The 双百工程 list: the named projects of the seeds filled out to 181 projects and 1306亿元, each with its history. */
-    private int importProjects(String bearer) {
-        List<String> owners = lines(folder.resolve("10-enterprises.jsonl")).stream().map(CREDIT_CODE::matcher).filter(Matcher::find)
-                .map(m -> m.group(1)).toList();
-        List<String> dossiers = DemoProjects.dossiers(lines(folder.resolve("20-projects.named.jsonl")), owners,
-                new DemoProjects.Scale(DOUBLE_HUNDRED_PROJECTS, DOUBLE_HUNDRED_TOTAL_WAN, false), LocalDate.now(ZoneId.of("Asia/Shanghai")),
-                DEMO_SEED);
-        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
-        int created = 0;
-        for (String dossier : dossiers) {
-            pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(gateway + "/api/projects/import")).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").header("Authorization", bearer)
-                    .POST(HttpRequest.BodyPublishers.ofString(dossier, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
-            if (pending.size() == IMPORT_PARALLELISM) {
-                created += settle(pending);
+    /** The credit codes of the enterprises of {@code 10-enterprises.jsonl}, in file order: the owners of the generated projects. */
+    static List<String> creditCodes(List<String> enterpriseLines) {
+        List<String> codes = new ArrayList<>();
+        for (String line : enterpriseLines) {
+            JsonNode code = parse(line, "10-enterprises.jsonl").get("creditCode");
+            if (code != null && code.isTextual()) {
+                codes.add(code.asText());
             }
         }
-        return created + settle(pending);
+        return codes;
     }
 
-    private static int settle(List<CompletableFuture<HttpResponse<String>>> pending) {
+    /** The 双百工程 list: the named projects of the seeds filled out to 181 projects and 1306亿元, each with its history. */
+    private int importProjects() {
+        List<String> owners = creditCodes(lines(folder.resolve("10-enterprises.jsonl")));
+        List<String> dossiers = DemoProjects.dossiers(lines(folder.resolve("20-projects.named.jsonl")), owners,
+                new DemoProjects.Scale(DOUBLE_HUNDRED_PROJECTS, DOUBLE_HUNDRED_TOTAL_WAN, false), today, DEMO_SEED);
+        List<String> batch = new ArrayList<>();
         int created = 0;
-        for (CompletableFuture<HttpResponse<String>> answer : pending) {
-            HttpResponse<String> response = answer.join();
+        for (String dossier : dossiers) {
+            batch.add(dossier);
+            if (batch.size() == IMPORT_PARALLELISM) {
+                created += importBatch(batch);
+            }
+        }
+        return created + importBatch(batch);
+    }
+
+    /** Imports a few dossiers at once; one whose token ran out on the way is sent again after signing in anew. */
+    private int importBatch(List<String> batch) {
+        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        for (String dossier : batch) {
+            pending.add(http.sendAsync(importRequest(dossier, bearer).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        }
+        int created = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            String dossier = batch.get(i);
+            HttpResponse<String> response = pending.get(i).join();
+            if (response.statusCode() == 401) {
+                response = authorised(bearer -> importRequest(dossier, bearer));
+            }
             if (response.statusCode() != 201) {
                 throw new InfraException("demo project rejected (" + response.statusCode() + "): " + response.body());
             }
             created++;
         }
-        pending.clear();
+        batch.clear();
         return created;
+    }
+
+    private HttpRequest.Builder importRequest(String dossier, String bearer) {
+        return HttpRequest.newBuilder(URI.create(gateway + "/api/projects/import")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Authorization", bearer)
+                .POST(HttpRequest.BodyPublishers.ofString(dossier, StandardCharsets.UTF_8));
+    }
+
+    private void signIn() {
+        String credentials = write(JSON.createObjectNode().put("username", DEMO_USER).put("password", DEMO_PASSWORD));
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials, StandardCharsets.UTF_8)));
+        JsonNode token = login.statusCode() == 200 ? parse(login.body(), "the sign-in answer").get("accessToken") : null;
+        if (token == null || !token.isTextual()) {
+            throw new InfraException("demo data: the demo staff account cannot sign in (" + login.statusCode() + "): " + login.body());
+        }
+        bearer = "Bearer " + token.asText();
+    }
+
+    /** Sends a request with the current token; a token that expired meanwhile (401) is renewed once and the request sent again. */
+    private HttpResponse<String> authorised(Function<String, HttpRequest.Builder> request) {
+        HttpResponse<String> answer = send(request.apply(bearer));
+        if (answer.statusCode() != 401) {
+            return answer;
+        }
+        signIn();
+        return send(request.apply(bearer));
+    }
+
+    private static JsonNode parse(String json, String where) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node == null || !node.isObject()) {
+                throw new InfraException("demo data: " + where + " is not a JSON object: " + json);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new InfraException("demo data: " + where + " is not JSON (" + e.getOriginalMessage() + "): " + json);
+        }
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<Path> files() {
@@ -143,9 +214,12 @@ final class DemoData {
         }
     }
 
+    /** Sends a request, with a 30 s time-out unless it has its own (an import may take longer). */
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(built.timeout().isPresent() ? built : request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new InfraException("demo data: " + e.getMessage(), e);
         } catch (InterruptedException e) {

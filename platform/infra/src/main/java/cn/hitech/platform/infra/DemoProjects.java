@@ -10,14 +10,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Project dossiers for {@code POST /api/projects/import}: the named projects of the seed articles, filled out with
  * plausible ones to a given count and total investment (the 双百工程 list: 181 projects, 1306亿元), each with the
  * history it would have by {@code today} — stages, reached milestones, monthly reports, a few problems. Deterministic
- * for a seed, so the demo and the benchmark always load the same data.
+ * for a seed, so the demo and the benchmark always load the same data. Read and written with Jackson, so any name —
+ * with quotes, backslashes or control characters — arrives as it was written.
  */
 public final class DemoProjects {
 
@@ -28,6 +33,35 @@ public final class DemoProjects {
     private record Plan(String name, String level, String chain, String owner, BigDecimal total, LocalDate start, LocalDate end,
             String location) {
     }
+
+    /** One dossier of {@code POST /api/projects/import} ({@code ImportApi.ProjectDossier} of project-service), field for field. */
+    private record Dossier(Registration project, FiveOnes fiveOnes, List<Stage> stages, List<Milestone> milestonesReached,
+            List<MonthReport> reports, List<Problem> problems) {
+    }
+
+    private record Registration(String name, String level, String category, List<String> lists, String industryChain,
+            String ownerCreditCode, BigDecimal totalInvestment, BigDecimal annualPlannedInvestment, String plannedStart, String plannedEnd,
+            String location) {
+    }
+
+    /** 五个一: the district leader, the 包保责任人, the responsible department and the 工作专班. */
+    private record FiveOnes(String leader, String guarantor, String department, String taskForce) {
+    }
+
+    private record Stage(String transition, String date) {
+    }
+
+    private record Milestone(String code, String actualDate, String evidence) {
+    }
+
+    private record MonthReport(String month, BigDecimal cumulativeInvestment, String imageProgress) {
+    }
+
+    private record Problem(String category, String urgency, String description, String resolution) {
+    }
+
+    /** Amounts as plain decimals ("215000.00", never "2.15E+5"), as the import's {@code @Digits} expects. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private static final String[] LEVELS = {"PROVINCIAL_MAJOR", "PROVINCIAL_KEY", "MUNICIPAL_KEY", "DISTRICT_KEY"};
     private static final String[] CHAINS = {"HIGH_END_EQUIPMENT", "HIGH_END_EQUIPMENT", "PHARMA_HEALTH", "NEW_MATERIALS_ENERGY",
@@ -59,9 +93,7 @@ public final class DemoProjects {
         List<Plan> plans = new ArrayList<>();
         for (String line : namedProjects) {
             if (plans.size() < scale.count()) {
-                plans.add(new Plan(field(line, "name"), field(line, "level"), field(line, "industryChain"), optionalField(line, "ownerCreditCode"),
-                        new BigDecimal(field(line, "totalInvestment")), LocalDate.parse(field(line, "plannedStart")),
-                        LocalDate.parse(field(line, "plannedEnd")), field(line, "location")));
+                plans.add(named(line));
             }
         }
         if (scale.allBuilding()) {
@@ -94,9 +126,40 @@ public final class DemoProjects {
         }
         List<String> dossiers = new ArrayList<>();
         for (Plan plan : plans) {
-            dossiers.add(dossier(plan, rng, today, scale.allBuilding()));
+            dossiers.add(write(dossier(plan, rng, today, scale.allBuilding())));
         }
         return dossiers;
+    }
+
+    /** A project of {@code 20-projects.named.jsonl}; amounts may be JSON numbers or strings, the owner may be missing. */
+    private static Plan named(String line) {
+        JsonNode project;
+        try {
+            project = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new InfraException("demo project is not JSON (" + e.getOriginalMessage() + "): " + line);
+        }
+        JsonNode owner = project.get("ownerCreditCode");
+        return new Plan(text(project, "name", line), text(project, "level", line), text(project, "industryChain", line),
+                owner == null || owner.isNull() ? null : owner.asText(), new BigDecimal(text(project, "totalInvestment", line)),
+                LocalDate.parse(text(project, "plannedStart", line)), LocalDate.parse(text(project, "plannedEnd", line)),
+                text(project, "location", line));
+    }
+
+    private static String text(JsonNode project, String field, String line) {
+        JsonNode value = project.get(field);
+        if (value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+            throw new InfraException("demo project without " + field + ": " + line);
+        }
+        return value.asText();
+    }
+
+    private static String write(Dossier dossier) {
+        try {
+            return JSON.writeValueAsString(dossier);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a dossier cannot be written as JSON", e);
+        }
     }
 
     /** Splits {@code total} into {@code parts} amounts of whole hundreds of 万元, skewed as real project sizes are. */
@@ -122,24 +185,20 @@ public final class DemoProjects {
         return amounts;
     }
 
-    private static String dossier(Plan p, Random rng, LocalDate today, boolean allBuilding) {
+    // The random draws below keep the order they always had: the same seed gives the same dossiers as before.
+    private static Dossier dossier(Plan p, Random rng, LocalDate today, boolean allBuilding) {
         String category = p.chain().equals("MODERN_SERVICES") ? "PUBLIC_SERVICE" : "INDUSTRIAL";
         BigDecimal annual = p.total().multiply(BigDecimal.valueOf(20 + rng.nextInt(26))).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
-        StringBuilder json = new StringBuilder();
-        json.append("{\"project\": {\"name\": ").append(q(p.name())).append(", \"level\": ").append(q(p.level()))
-                .append(", \"category\": ").append(q(category)).append(", \"lists\": [\"双百工程\"], \"industryChain\": ").append(q(p.chain()))
-                .append(", \"ownerCreditCode\": ").append(p.owner() == null ? "null" : q(p.owner())).append(", \"totalInvestment\": ").append(p.total().setScale(2))
-                .append(", \"annualPlannedInvestment\": ").append(annual).append(", \"plannedStart\": ").append(q(p.start().toString()))
-                .append(", \"plannedEnd\": ").append(q(p.end().toString())).append(", \"location\": ").append(q(p.location())).append("}");
+        Registration registration = new Registration(p.name(), p.level(), category, List.of("双百工程"), p.chain(), p.owner(),
+                p.total().setScale(2), annual, p.start().toString(), p.end().toString(), p.location());
         String department = DEPARTMENTS[rng.nextInt(DEPARTMENTS.length)];
-        json.append(", \"fiveOnes\": {\"leader\": ").append(q(LEADERS[rng.nextInt(LEADERS.length)])).append(", \"guarantor\": ")
-                .append(q(GUARANTORS[rng.nextInt(GUARANTORS.length)])).append(", \"department\": ").append(q(department))
-                .append(", \"taskForce\": ").append(q(p.name() + "工作专班")).append("}");
+        String leader = LEADERS[rng.nextInt(LEADERS.length)];
+        FiveOnes fiveOnes = new FiveOnes(leader, GUARANTORS[rng.nextInt(GUARANTORS.length)], department, p.name() + "工作专班");
 
         LocalDate signed = p.start().minusDays(30 + rng.nextInt(90));
         LocalDate started = null;
         LocalDate completed = null;
-        List<String> stages = new ArrayList<>();
+        List<Stage> stages = new ArrayList<>();
         if (!signed.isAfter(today)) {
             stages.add(stage("SIGN", signed));
             if (!p.start().isAfter(today) && (allBuilding || rng.nextDouble() < 0.88)) {
@@ -159,9 +218,8 @@ public final class DemoProjects {
                 }
             }
         }
-        json.append(", \"stages\": [").append(String.join(", ", stages)).append("]");
 
-        List<String> reached = new ArrayList<>();
+        List<Milestone> reached = new ArrayList<>();
         if (started != null) {
             reached.add(milestone("PROJECT_APPROVAL", min(signed.plusDays(5 + rng.nextInt(20)), started.minusDays(60)), "项目备案证明"));
             reached.add(milestone("LAND", started.minusDays(40 + rng.nextInt(15)), "不动产权证书"));
@@ -173,9 +231,8 @@ public final class DemoProjects {
                 reached.add(milestone("TOPPING_OUT", topping, "主体结构封顶，监理单位确认"));
             }
         }
-        json.append(", \"milestonesReached\": [").append(String.join(", ", reached)).append("]");
 
-        List<String> reports = new ArrayList<>();
+        List<MonthReport> reports = new ArrayList<>();
         if (started != null) {
             double pace = allBuilding ? 0.7 + rng.nextDouble() * 0.4 : 0.55 + rng.nextDouble() * 0.55;
             long span = Math.max(1, ChronoUnit.DAYS.between(p.start(), p.end()));
@@ -191,20 +248,17 @@ public final class DemoProjects {
                 double share = completed != null && month.equals(end) ? 0.95 + rng.nextDouble() * 0.05 : Math.min(1, f * f * (3 - 2 * f) * pace + 0.02);
                 BigDecimal cumulative = p.total().multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.DOWN).max(previous);
                 previous = cumulative;
-                reports.add("{\"month\": " + q(month.toString()) + ", \"cumulativeInvestment\": " + cumulative + ", \"imageProgress\": "
-                        + q(imageProgress(f)) + "}");
+                reports.add(new MonthReport(month.toString(), cumulative, imageProgress(f)));
             }
         }
-        json.append(", \"reports\": [").append(String.join(", ", reports)).append("]");
 
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (started != null && rng.nextDouble() < 0.25) {
             String[] problem = PROBLEMS[rng.nextInt(PROBLEMS.length)].split("\\|");
-            problems.add("{\"category\": " + q(problem[0]) + ", \"urgency\": " + q(rng.nextBoolean() ? "URGENT" : "NORMAL")
-                    + ", \"description\": " + q(problem[1]) + ", \"resolution\": " + (rng.nextBoolean() ? q("已协调相关部门解决") : "null") + "}");
+            String urgency = rng.nextBoolean() ? "URGENT" : "NORMAL";
+            problems.add(new Problem(problem[0], urgency, problem[1], rng.nextBoolean() ? "已协调相关部门解决" : null));
         }
-        json.append(", \"problems\": [").append(String.join(", ", problems)).append("]}");
-        return json.toString();
+        return new Dossier(registration, fiveOnes, stages, reached, reports, problems);
     }
 
     private static String imageProgress(double f) {
@@ -223,29 +277,12 @@ public final class DemoProjects {
         return "竣工验收及试生产";
     }
 
-    private static String stage(String transition, LocalDate date) {
-        return "{\"transition\": " + q(transition) + ", \"date\": " + q(date.toString()) + "}";
+    private static Stage stage(String transition, LocalDate date) {
+        return new Stage(transition, date.toString());
     }
 
-    private static String milestone(String code, LocalDate date, String evidence) {
-        return "{\"code\": " + q(code) + ", \"actualDate\": " + q(date.toString()) + ", \"evidence\": " + q(evidence) + "}";
-    }
-
-    private static String optionalField(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static String field(String json, String name) {
-        String value = optionalField(json, name);
-        if (value == null) {
-            throw new InfraException("demo project without " + name + ": " + json);
-        }
-        return value;
-    }
-
-    private static String q(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    private static Milestone milestone(String code, LocalDate date, String evidence) {
+        return new Milestone(code, date.toString(), evidence);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,12 +29,18 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   LocalSuite up     &lt;project-folder&gt;   # start what is not running, wait until healthy, load demo data, print URLs
  *   LocalSuite down   &lt;project-folder&gt;   # stop everything it started
+ *   LocalSuite clean  &lt;project-folder&gt;   # stop everything and delete its data
  *   LocalSuite status &lt;project-folder&gt;
  * </pre>
+ *
+ * The local run is a demo: the apps run in {@code hitech.mode=demo} with the demo accounts, unless the environment
+ * says otherwise ({@code HITECH_MODE}, {@code HITECH_IDENTITY_DEMO_ACCOUNTS}); {@code HITECH_CLOCK_START} moves the
+ * domain clock of every app, and the demo data is dated on that clock.
  */
 public final class LocalSuite {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private final SuiteSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -39,8 +49,8 @@ public final class LocalSuite {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2 || !List.of("up", "down", "status").contains(args[0])) {
-            System.err.println("usage: LocalSuite up|down|status <project-folder>");
+        if (args.length != 2 || !List.of("up", "down", "clean", "status").contains(args[0])) {
+            System.err.println("usage: LocalSuite up|down|clean|status <project-folder>");
             System.exit(2);
         }
         LocalSuite suite = new LocalSuite(SuiteSettings.fromEnvironment(Path.of(args[1])));
@@ -48,6 +58,7 @@ public final class LocalSuite {
             switch (args[0]) {
                 case "up" -> suite.up();
                 case "down" -> suite.down();
+                case "clean" -> suite.clean();
                 default -> suite.status().forEach((name, state) -> System.out.printf("%-22s %s%n", name, state));
             }
         } catch (InfraException e) {
@@ -86,8 +97,12 @@ public final class LocalSuite {
         }
         System.out.printf("%nsuite healthy in %.1f s (infrastructure %.1f s, apps %.1f s)%n", seconds(start),
                 (infraReady - start) / 1e9, (System.nanoTime() - infraReady) / 1e9);
+        Optional<Instant> domainNow = clockStart().map(moved -> moved.toInstant().plus(Duration.between(clockAnchor(moved), Instant.now())));
+        domainNow.ifPresent(now -> System.out.printf("domain clock          moved: now %s in Jining (HITECH_CLOCK_START=%s)%n",
+                now.atZone(SHANGHAI).toLocalDateTime().withNano(0), clockStart().get()));
         if (settings.demoData()) {
-            new DemoData(http, settings.gatewayUrl(), settings.root().resolve("deploy").resolve("demo")).loadIfEmpty();
+            LocalDate today = domainNow.map(now -> now.atZone(SHANGHAI).toLocalDate()).orElse(LocalDate.now(SHANGHAI));
+            new DemoData(http, settings.gatewayUrl(), settings.root().resolve("deploy").resolve("demo"), today).loadIfEmpty();
         }
         System.out.printf("""
 
@@ -112,6 +127,50 @@ public final class LocalSuite {
         boolean wasRunning = postgres.isRunning();
         postgres.stop();
         System.out.printf("%-21s %s%n", "postgres", wasRunning ? "stopped" : "was not running");
+    }
+
+    /** Stops everything and deletes the run folder with its data (also a cluster that had to live elsewhere). */
+    public void clean() {
+        down();
+        settings.postgres().discard();
+        Folders.deleteTree(settings.runDir());
+        System.out.printf("%-21s %s%n", "data", "deleted: " + settings.runDir());
+    }
+
+    /**
+     * Where the domain clock starts, if it is moved: {@code -Dhitech.clock.start=} in the apps' options, else
+     * {@code HITECH_CLOCK_START}, which the apps read from the environment they inherit.
+     */
+    Optional<OffsetDateTime> clockStart() {
+        for (String option : settings.javaOptions().trim().split("\\s+")) {
+            if (option.startsWith("-Dhitech.clock.start=")) {
+                return Optional.of(OffsetDateTime.parse(option.substring(option.indexOf('=') + 1)));
+            }
+        }
+        return Optional.ofNullable(System.getenv("HITECH_CLOCK_START")).filter(v -> !v.isBlank()).map(String::strip)
+                .map(OffsetDateTime::parse);
+    }
+
+    /**
+     * The real instant at which the moved clock shows {@code start}: the first start of the suite with it, kept in the
+     * run folder, so that every app shows the same time and the clock goes on ticking across restarts.
+     */
+    Instant clockAnchor(OffsetDateTime start) {
+        Path file = settings.runDir().resolve("clock-anchor");
+        try {
+            if (Files.exists(file)) {
+                String[] saved = Files.readString(file).trim().split(" ");
+                if (saved.length == 2 && OffsetDateTime.parse(saved[0]).isEqual(start)) {
+                    return Instant.parse(saved[1]);
+                }
+            }
+            Instant anchor = Instant.now();
+            Commands.createDirectories(settings.runDir());
+            Files.writeString(file, start + " " + anchor + "\n");
+            return anchor;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops one app (a graceful SIGTERM, then SIGKILL after 20 s); true when it was running. */
@@ -172,10 +231,17 @@ public final class LocalSuite {
         command.add("-Dquarkus.datasource.username=" + app.database());
         command.add("-Dquarkus.datasource.password=" + app.database());
         command.add("-Dkafka.bootstrap.servers=127.0.0.1:" + settings.kafkaPort());
+        if (System.getenv("HITECH_MODE") == null) {
+            command.add("-Dhitech.mode=demo");
+        }
+        clockStart().ifPresent(start -> command.add("-Dhitech.clock.anchor=" + clockAnchor(start)));
         Path keys = JwtKeys.ensure(settings.runDir().resolve("keys"));
         command.add("-Dmp.jwt.verify.publickey.location=" + keys.resolve(JwtKeys.PUBLIC_KEY).toUri());
         if (app.isGateway()) {
             command.add("-Dsmallrye.jwt.sign.key.location=" + keys.resolve(JwtKeys.PRIVATE_KEY).toUri());
+            if (System.getenv("HITECH_IDENTITY_DEMO_ACCOUNTS") == null) {
+                command.add("-Dhitech.identity.demo-accounts=true");
+            }
             for (SuiteSettings.App backend : SuiteSettings.APPS) {
                 if (!backend.isGateway()) {
                     command.add("-Dgateway.services." + backend.name() + ".url=http://127.0.0.1:" + settings.port(backend));

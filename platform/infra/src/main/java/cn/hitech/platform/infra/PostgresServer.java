@@ -229,24 +229,26 @@ public final class PostgresServer {
 
     /**
      * The server binaries: {@code PG_BIN} if set, else the newest {@code /usr/lib/postgresql/<version>/bin} (Debian's
-     * layout, where they are not on PATH), else {@code pg_config --bindir}.
+     * layout, where they are not on PATH), else {@code pg_config --bindir}. On a fresh Debian or Ubuntu machine, as
+     * root, the server package is installed first, so both README commands work there without a manual step.
      */
-    static Path findBinaries() {
+    static synchronized Path findBinaries() {
         String configured = System.getenv("PG_BIN");
         if (configured != null && !configured.isBlank()) {
             return requireInitdb(Path.of(configured));
         }
-        Path debian = Path.of("/usr/lib/postgresql");
-        if (Files.isDirectory(debian)) {
-            try (Stream<Path> versions = Files.list(debian)) {
-                Optional<Path> newest = versions.map(v -> v.resolve("bin"))
-                        .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                        .max(Comparator.comparingInt(PostgresServer::majorVersion));
-                if (newest.isPresent()) {
-                    return newest.get();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        Optional<Path> installed = installedBinaries();
+        if (installed.isPresent()) {
+            return installed.get();
+        }
+        if (Commands.ROOT && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+            System.out.println("PostgreSQL server not found: installing Debian's postgresql package (apt-get) …");
+            Map<String, String> quiet = Map.of("DEBIAN_FRONTEND", "noninteractive");
+            Commands.run(List.of("apt-get", "update", "-qq"), quiet, null, 600);
+            Commands.run(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql"), quiet, null, 900);
+            installed = installedBinaries();
+            if (installed.isPresent()) {
+                return installed.get();
             }
         }
         try {
@@ -255,6 +257,19 @@ public final class PostgresServer {
             throw new InfraException("No PostgreSQL server binaries (initdb, pg_ctl) found. Install the server package, "
                     + "e.g. 'apt-get install postgresql' on Debian/Ubuntu, or point PG_BIN at the folder holding initdb.");
         }
+    }
+
+    private static Optional<Path> installedBinaries() {
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(debian)) {
+            try (Stream<Path> versions = Files.list(debian)) {
+                return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+                        .max(Comparator.comparingInt(PostgresServer::majorVersion));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Path requireInitdb(Path bin) {

@@ -41,23 +41,35 @@ class DomainClockTest {
     @Test
     void withoutAStartTheDomainClockIsTheRealOne() {
         Clock real = Clock.systemUTC();
-        assertSame(real, SystemClock.domainClock(RunMode.PRODUCTION, Optional.empty(), real));
+        assertSame(real, SystemClock.domainClock(RunMode.PRODUCTION, Optional.empty(), Optional.empty(), real));
     }
 
     @Test
     void aStartedClockBeginsAtItsStartAndTicksWithRealTime() {
         HandClock real = new HandClock();
-        Clock domain = SystemClock.domainClock(RunMode.ACCEPTANCE, Optional.of(SPRING_FESTIVAL_EVE), real);
+        Clock domain = SystemClock.domainClock(RunMode.ACCEPTANCE, Optional.of(SPRING_FESTIVAL_EVE), Optional.empty(), real);
         assertEquals(SPRING_FESTIVAL_EVE.toInstant(), domain.instant());
         real.now = real.now.plus(Duration.ofMinutes(90));
         assertEquals(Instant.parse("2026-02-13T03:30:00Z"), domain.instant());
     }
 
+    /** Two services started ten seconds apart with the same anchor show the same time. */
+    @Test
+    void servicesWithOneAnchorShowOneTimeWhenEverTheyStarted() {
+        HandClock real = new HandClock();
+        Optional<Instant> anchor = Optional.of(real.now);
+        Clock first = SystemClock.domainClock(RunMode.DEMO, Optional.of(SPRING_FESTIVAL_EVE), anchor, real);
+        real.now = real.now.plusSeconds(10);
+        Clock second = SystemClock.domainClock(RunMode.DEMO, Optional.of(SPRING_FESTIVAL_EVE), anchor, real);
+        assertEquals(first.instant(), second.instant());
+        assertEquals(SPRING_FESTIVAL_EVE.toInstant().plusSeconds(10), second.instant());
+    }
+
     @Test
     void productionRefusesAMovedClock() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SystemClock.domainClock(RunMode.PRODUCTION, Optional.of(SPRING_FESTIVAL_EVE), Clock.systemUTC()));
+                () -> SystemClock.domainClock(RunMode.PRODUCTION, Optional.of(SPRING_FESTIVAL_EVE), Optional.empty(), Clock.systemUTC()));
         assertTrue(e.getMessage().contains("HITECH_CLOCK_START"), e.getMessage());
-        SystemClock.domainClock(RunMode.DEMO, Optional.of(SPRING_FESTIVAL_EVE), Clock.systemUTC());
+        SystemClock.domainClock(RunMode.DEMO, Optional.of(SPRING_FESTIVAL_EVE), Optional.empty(), Clock.systemUTC());
     }
 }

@@ -1,0 +1,67 @@
+package cn.hitech.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A tiny run of every benchmark against the packaged suite, started once, in {@code ./mvnw verify}: so no benchmark can
+ * rot unseen again (event-latency once measured nothing but 401s and exited 0). Each must produce real figures: one
+ * sample per request, no NaN, no failure. The sizes only prove the path; the figures are not judged against targets.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BenchSmokeIT {
+
+    private BenchSuite suite;
+
+    @BeforeAll
+    void up() {
+        suite = BenchSuite.start(BenchSuite.SMOKE);
+    }
+
+    @AfterAll
+    void down() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void eventLatencyMeasuresEveryEventAgainstRawKafka() {
+        EventLatencyBench.Result result = EventLatencyBench.measure(suite.settings(), new EventLatencyBench.Sizes(30, 20, 10));
+        result.print(System.out);
+
+        assertEquals(List.of(), result.failures());
+        assertTrue(result.succeeded());
+        assertRealFigures("commit -> consumer effect", result.outbox(), 30);
+        assertRealFigures("raw Kafka", result.raw(), 30);
+    }
+
+    @Test
+    void reportsMeasureEveryEndpointOnTheImportedProjects() {
+        ReportBench.Result result = ReportBench.measure(suite.settings(), new ReportBench.Sizes(10, 5, 2, 10));
+        result.print(System.out);
+
+        assertEquals(List.of(), result.failures());
+        assertEquals(14, result.endpoints().size(), "every report endpoint is measured");
+        for (Map.Entry<String, Latencies> endpoint : result.endpoints().entrySet()) {
+            assertRealFigures(endpoint.getKey(), endpoint.getValue(), 5);
+        }
+        assertTrue(result.loadSeconds() > 0 && Double.isFinite(result.loadSeconds()), "load time " + result.loadSeconds());
+    }
+
+    private static void assertRealFigures(String what, Latencies latencies, int requests) {
+        assertEquals(requests, latencies.count(), what + ": one sample per request");
+        for (double p : new double[] {50, 95, 99, 100}) {
+            double figure = latencies.percentile(p);
+            assertTrue(Double.isFinite(figure) && figure >= 0, what + ": p" + p + " is " + figure);
+        }
+    }
+}
