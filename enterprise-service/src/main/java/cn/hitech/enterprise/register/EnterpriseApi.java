@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import cn.hitech.platform.domain.ValidCreditCode;
+import cn.hitech.platform.web.Versioned;
 
 /** The request and response shapes of the enterprise register. */
 public final class EnterpriseApi {
@@ -34,7 +35,7 @@ public final class EnterpriseApi {
 
     @Schema(name = "UpdateEnterprise", description = "企业信息变更：整体替换可变更的字段；version 为读取时的版本")
     public record UpdateEnterprise(
-            @NotNull @Schema(description = "读取时的版本号；已被他人修改时返回 409") Long version,
+            @Schema(description = "读取时的版本号（必填，或用 If-Match 头）；已被他人修改时返回 409") Long version,
             @NotBlank @Size(max = 200) String name,
             @Size(max = 50) String legalRepresentative,
             @Size(max = 100) String industry,
@@ -66,7 +67,7 @@ public final class EnterpriseApi {
             String commissioner,
             long version,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt) implements Versioned {
 
         static EnterpriseView of(Enterprise e) {
             return new EnterpriseView(e.creditCode, e.name, e.legalRepresentative, e.industry, e.scale,

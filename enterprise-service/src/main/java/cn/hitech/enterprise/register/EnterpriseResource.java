@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.CurrentUser;
+import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.Roles;
 
@@ -51,16 +53,18 @@ public class EnterpriseResource {
     @PUT
     @Path("/{creditCode}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "变更企业信息", description = "Replaces the changeable fields; a stale version is a 409 and changes nothing.")
+    @Operation(summary = "变更企业信息", description = "Replaces the changeable fields; names the version read (If-Match or version): "
+            + "none is a 428, a stale one a 409, and both change nothing.")
     public EnterpriseApi.EnterpriseView update(@PathParam("creditCode") String creditCode,
-            @NotNull @Valid EnterpriseApi.UpdateEnterprise request) {
-        return service.update(creditCode, request.version(), request.details());
+            @HeaderParam(ExpectedVersion.HEADER) String ifMatch, @NotNull @Valid EnterpriseApi.UpdateEnterprise request) {
+        return service.update(creditCode, ExpectedVersion.of(ifMatch, request.version()), request.details());
     }
 
     @GET
     @Path("/{creditCode}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
-    @Operation(summary = "查看企业", description = "An enterprise account sees only its own record.")
+    @Operation(summary = "查看企业", description = "An enterprise account sees only its own record. The ETag is the version a "
+            + "write names.")
     public EnterpriseApi.EnterpriseView get(@PathParam("creditCode") String creditCode) {
         return service.get(creditCode, user.enterpriseScope());
     }

@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
 
 import cn.hitech.platform.messaging.TrackedEntity;
 
-/** One of the five packages (五包) of a project: who is accountable, which department, by when, how far. */
+/**
+ * One of the five packages (五包) of a project: who is accountable, which department, by when, how far. Its status
+ * changes only by the moves of {@link PackageTransition}.
+ */
 @Entity
 @Table(name = "work_package")
 @IdClass(WorkPackage.Key.class)
@@ -44,4 +47,12 @@ public class WorkPackage extends TrackedEntity {
     public PackageStatus status;
 
     public String notes;
+
+    /** The day it was completed; empty while it is not (again) done. */
+    @Column(name = "completed_on")
+    public LocalDate completedOn;
+
+    /** Why it was last reopened; cleared when it is completed again. */
+    @Column(name = "reopen_reason")
+    public String reopenReason;
 }

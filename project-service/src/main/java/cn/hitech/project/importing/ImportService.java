@@ -2,9 +2,11 @@ package cn.hitech.project.importing;
 
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +14,6 @@ import jakarta.transaction.Transactional;
 
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ProblemException;
-import cn.hitech.project.accountability.AccountabilityApi;
 import cn.hitech.project.accountability.AccountabilityService;
 import cn.hitech.project.lifecycle.LifecycleService;
 import cn.hitech.project.milestone.MilestoneApi;
@@ -20,13 +21,15 @@ import cn.hitech.project.milestone.MilestoneService;
 import cn.hitech.project.problem.ProblemApi;
 import cn.hitech.project.problem.ProblemService;
 import cn.hitech.project.progress.ProgressService;
+import cn.hitech.project.registry.Project;
 import cn.hitech.project.registry.ProjectApi;
 import cn.hitech.project.registry.ProjectRepository;
 import cn.hitech.project.registry.ProjectService;
 
 /**
  * 历史数据导入: enters a project's whole dossier through the same services staff use, in one transaction — all of it
- * or none. The one difference: the project is new, so its past months are written although they are locked for edits.
+ * or none. The differences: the project is new, so its past months are written although they are locked for edits,
+ * and the dossier carries no versions (see {@link #importDossier}).
  */
 @ApplicationScoped
 public class ImportService {
@@ -52,39 +55,48 @@ public class ImportService {
         this.user = user;
     }
 
+    /**
+     * The dossier names no versions: every object in it is created here, in this transaction, so each step names the
+     * version the importer itself holds of what it just wrote (no one else can have seen it yet).
+     */
     @Transactional
     public ProjectApi.ProjectView importDossier(ImportApi.ProjectDossier dossier) {
         UUID id = register.register(dossier.project()).id();
+        Project project = projects.findById(id);
         if (dossier.fiveOnes() != null) {
-            accountability.updateFiveOnes(id, new AccountabilityApi.UpdateFiveOnes(null, dossier.fiveOnes()));
+            accountability.updateFiveOnes(id, project.version, dossier.fiveOnes());
         }
         for (ImportApi.Stage stage : orEmpty(dossier.stages())) {
             switch (stage.transition()) {
-                case SIGN -> lifecycle.sign(id, stage.date(), null, "历史数据导入");
-                case START -> lifecycle.start(id, stage.date(), null, "历史数据导入");
-                case COMPLETE -> lifecycle.complete(id, stage.date(), null, "历史数据导入");
-                case PUT_INTO_OPERATION -> lifecycle.putIntoOperation(id, stage.date(), null, "历史数据导入");
-                case REACH_CAPACITY -> lifecycle.reachCapacity(id, stage.date(), null, "历史数据导入");
+                case SIGN -> lifecycle.sign(id, stage.date(), project.version, "历史数据导入");
+                case START -> lifecycle.start(id, stage.date(), project.version, "历史数据导入");
+                case COMPLETE -> lifecycle.complete(id, stage.date(), project.version, "历史数据导入");
+                case PUT_INTO_OPERATION -> lifecycle.putIntoOperation(id, stage.date(), project.version, "历史数据导入");
+                case REACH_CAPACITY -> lifecycle.reachCapacity(id, stage.date(), project.version, "历史数据导入");
             }
         }
-        Map<String, UUID> milestoneByCode = new HashMap<>();
-        milestones.list(id, Optional.empty()).forEach(m -> milestoneByCode.putIfAbsent(m.code(), m.id()));
+        Map<String, MilestoneApi.MilestoneView> milestoneByCode = new HashMap<>();
+        milestones.list(id, Optional.empty()).forEach(m -> milestoneByCode.putIfAbsent(m.code(), m));
         for (ImportApi.ReachedMilestone reached : orEmpty(dossier.milestonesReached())) {
-            UUID milestoneId = milestoneByCode.get(reached.code());
-            if (milestoneId == null) {
+            MilestoneApi.MilestoneView milestone = milestoneByCode.get(reached.code());
+            if (milestone == null) {
                 throw ProblemException.invalidField("milestonesReached", "该项目没有节点 " + reached.code());
             }
-            milestones.reach(id, milestoneId, new MilestoneApi.ReachMilestone(null, reached.actualDate(), reached.evidence(), List.of()));
+            milestones.reach(id, milestone.id(), milestone.version(),
+                    new MilestoneApi.ReachMilestone(null, reached.actualDate(), reached.evidence(), List.of()));
         }
-        var project = projects.findById(id);
+        Set<String> months = new HashSet<>();
         for (ImportApi.MonthReport report : orEmpty(dossier.reports())) {
+            if (!months.add(report.month())) {
+                throw ProblemException.invalidField("reports", "月份 " + report.month() + " 重复：每月只有一份月报");
+            }
             progress.record(project, YearMonth.parse(report.month()), report.cumulativeInvestment(), report.imageProgress(), null);
         }
         for (ImportApi.PastProblem past : orEmpty(dossier.problems())) {
             ProblemApi.ProblemView raised = problems.raise(id, new ProblemApi.RaiseProblem(past.category(), past.urgency(), past.description()),
                     Optional.empty(), user.name());
             if (past.resolution() != null && !past.resolution().isBlank()) {
-                problems.resolve(id, raised.id(), new ProblemApi.ResolveProblem(null, past.resolution()), user.name());
+                problems.resolve(id, raised.id(), raised.version(), past.resolution(), user.name());
             }
         }
         return register.get(id, Optional.empty());

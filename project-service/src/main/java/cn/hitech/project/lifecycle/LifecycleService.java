@@ -46,35 +46,35 @@ public class LifecycleService {
 
     /** 签约: the investment agreement was signed on {@code date}. */
     @Transactional
-    public ProjectApi.ProjectView sign(UUID id, LocalDate date, Long version, String note) {
+    public ProjectApi.ProjectView sign(UUID id, LocalDate date, long version, String note) {
         return move(id, Transition.SIGN, date, version, note);
     }
 
     /** 开工: construction actually started on {@code date}. */
     @Transactional
-    public ProjectApi.ProjectView start(UUID id, LocalDate date, Long version, String note) {
+    public ProjectApi.ProjectView start(UUID id, LocalDate date, long version, String note) {
         return move(id, Transition.START, date, version, note);
     }
 
     /** 竣工: completed (accepted) on {@code date}, never before it started. */
     @Transactional
-    public ProjectApi.ProjectView complete(UUID id, LocalDate date, Long version, String note) {
+    public ProjectApi.ProjectView complete(UUID id, LocalDate date, long version, String note) {
         return move(id, Transition.COMPLETE, date, version, note);
     }
 
     /** 投产: production began on {@code date}. */
     @Transactional
-    public ProjectApi.ProjectView putIntoOperation(UUID id, LocalDate date, Long version, String note) {
+    public ProjectApi.ProjectView putIntoOperation(UUID id, LocalDate date, long version, String note) {
         return move(id, Transition.PUT_INTO_OPERATION, date, version, note);
     }
 
     /** 达效: the project reached its designed capacity on {@code date}. */
     @Transactional
-    public ProjectApi.ProjectView reachCapacity(UUID id, LocalDate date, Long version, String note) {
+    public ProjectApi.ProjectView reachCapacity(UUID id, LocalDate date, long version, String note) {
         return move(id, Transition.REACH_CAPACITY, date, version, note);
     }
 
-    private ProjectApi.ProjectView move(UUID id, Transition transition, LocalDate date, Long version, String note) {
+    private ProjectApi.ProjectView move(UUID id, Transition transition, LocalDate date, long version, String note) {
         Project project = projects.forChange(id);
         project.expectVersion(version, "Project " + id);
         if (project.status != transition.from()) {

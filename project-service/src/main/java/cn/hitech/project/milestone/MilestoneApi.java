@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.hitech.platform.web.Versioned;
+
 public final class MilestoneApi {
 
     private MilestoneApi() {
@@ -25,14 +27,14 @@ public final class MilestoneApi {
 
     @Schema(name = "ReplanMilestone", description = "调整计划日期（首次计划保留为基线）")
     public record ReplanMilestone(
-            @NotNull Long version,
+            @Schema(description = "节点读取时的版本号（必填，或用 If-Match 头）") Long version,
             @NotNull LocalDate plannedDate,
             @Size(max = 500) @Schema(description = "调整原因") String reason) {
     }
 
     @Schema(name = "ReachMilestone", description = "节点完成：实际日期与佐证材料")
     public record ReachMilestone(
-            @Schema(description = "读取时的版本号；不传则不检查") Long version,
+            @Schema(description = "节点读取时的版本号（必填，或用 If-Match 头）") Long version,
             @NotNull @Schema(example = "2026-07-12") LocalDate actualDate,
             @NotBlank @Size(max = 2000) @Schema(description = "佐证说明", example = "主体结构封顶，监理单位确认") String evidence,
             @Size(max = 10) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "须为 http(s) 链接") String> evidenceLinks) {
@@ -53,7 +55,7 @@ public final class MilestoneApi {
             String evidence,
             List<String> evidenceLinks,
             String loggedBy,
-            long version) {
+            long version) implements Versioned {
 
         static MilestoneView of(Milestone m) {
             Integer slip = m.baselineDate == null || m.plannedDate == null ? null

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.CurrentUser;
+import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.Roles;
 
 @Path("/api/projects/{id}/milestones")
@@ -44,6 +46,14 @@ public class MilestoneResource {
         return service.list(id, user.enterpriseScope());
     }
 
+    @GET
+    @Path("/{milestoneId}")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "查看节点", description = "One milestone; its ETag is the version a re-plan or reach names.")
+    public MilestoneApi.MilestoneView get(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId) {
+        return service.get(id, milestoneId, user.enterpriseScope());
+    }
+
     @POST
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "增加节点", description = "Adds a custom milestone at the end of the plan.")
@@ -55,18 +65,20 @@ public class MilestoneResource {
     @PUT
     @Path("/{milestoneId}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "调整节点计划", description = "Moves the planned date; the first plan stays as baseline.")
+    @Operation(summary = "调整节点计划", description = "Moves the planned date; the first plan stays as baseline. Names the "
+            + "milestone's version (If-Match or version).")
     public MilestoneApi.MilestoneView replan(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId,
-            @NotNull @Valid MilestoneApi.ReplanMilestone request) {
-        return service.replan(id, milestoneId, request);
+            @HeaderParam(ExpectedVersion.HEADER) String ifMatch, @NotNull @Valid MilestoneApi.ReplanMilestone request) {
+        return service.replan(id, milestoneId, ExpectedVersion.of(ifMatch, request.version()), request);
     }
 
     @POST
     @Path("/{milestoneId}/reach")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "节点完成", description = "Logs the actual date and evidence; sends project.milestone.reached.")
+    @Operation(summary = "节点完成", description = "Logs the actual date and evidence; sends project.milestone.reached. Names the "
+            + "milestone's version (If-Match or version).")
     public MilestoneApi.MilestoneView reach(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId,
-            @NotNull @Valid MilestoneApi.ReachMilestone request) {
-        return service.reach(id, milestoneId, request);
+            @HeaderParam(ExpectedVersion.HEADER) String ifMatch, @NotNull @Valid MilestoneApi.ReachMilestone request) {
+        return service.reach(id, milestoneId, ExpectedVersion.of(ifMatch, request.version()), request);
     }
 }

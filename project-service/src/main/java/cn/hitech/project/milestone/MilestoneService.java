@@ -76,6 +76,15 @@ public class MilestoneService {
                 .getResultStream().map(MilestoneApi.MilestoneView::of).toList();
     }
 
+    public MilestoneApi.MilestoneView get(UUID projectId, UUID milestoneId, Optional<String> enterpriseScope) {
+        projects.visible(projectId, enterpriseScope);
+        Milestone m = em.find(Milestone.class, milestoneId);
+        if (m == null || !m.projectId.equals(projectId)) {
+            throw ProblemException.notFound("milestone", milestoneId);
+        }
+        return MilestoneApi.MilestoneView.of(m);
+    }
+
     @Transactional
     public MilestoneApi.MilestoneView add(UUID projectId, MilestoneApi.AddMilestone request) {
         projects.forChange(projectId);
@@ -92,9 +101,9 @@ public class MilestoneService {
 
     /** Moves the plan; the baseline stays, so the slip shows. A reached milestone is history and is not re-planned. */
     @Transactional
-    public MilestoneApi.MilestoneView replan(UUID projectId, UUID milestoneId, MilestoneApi.ReplanMilestone request) {
+    public MilestoneApi.MilestoneView replan(UUID projectId, UUID milestoneId, long version, MilestoneApi.ReplanMilestone request) {
         Milestone m = forChange(projectId, milestoneId);
-        m.expectVersion(request.version(), "Milestone " + milestoneId);
+        m.expectVersion(version, "Milestone " + milestoneId);
         if (m.reached()) {
             throw ProblemException.conflict("MILESTONE_REACHED", "节点「" + m.name + "」已于 " + m.actualDate + " 完成，不能再调整计划");
         }
@@ -112,9 +121,9 @@ public class MilestoneService {
     }
 
     @Transactional
-    public MilestoneApi.MilestoneView reach(UUID projectId, UUID milestoneId, MilestoneApi.ReachMilestone request) {
+    public MilestoneApi.MilestoneView reach(UUID projectId, UUID milestoneId, long version, MilestoneApi.ReachMilestone request) {
         Milestone m = forChange(projectId, milestoneId);
-        m.expectVersion(request.version(), "Milestone " + milestoneId);
+        m.expectVersion(version, "Milestone " + milestoneId);
         if (m.reached()) {
             throw ProblemException.conflict("MILESTONE_REACHED", "节点「" + m.name + "」已于 " + m.actualDate + " 完成");
         }

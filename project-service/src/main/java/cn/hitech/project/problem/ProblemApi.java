@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.hitech.platform.web.Versioned;
+
 public final class ProblemApi {
 
     private ProblemApi() {
@@ -21,10 +23,16 @@ public final class ProblemApi {
             @NotBlank @Size(max = 2000) @Schema(example = "厂区双回路供电尚未接入，影响设备调试") String description) {
     }
 
-    @Schema(name = "ResolveProblem", description = "问题办结")
+    @Schema(name = "ResolveProblem", description = "问题办结（待解决 → 已解决）")
     public record ResolveProblem(
-            @Schema(description = "读取时的版本号；不传则不检查") Long version,
+            @Schema(description = "问题读取时的版本号（必填，或用 If-Match 头）") Long version,
             @NotBlank @Size(max = 2000) @Schema(example = "供电公司已完成双回路接入") String resolution) {
+    }
+
+    @Schema(name = "ReopenProblem", description = "重新打开已解决的问题（已解决 → 待解决），须说明原因")
+    public record ReopenProblem(
+            @Schema(description = "问题读取时的版本号（必填，或用 If-Match 头）") Long version,
+            @NotBlank @Size(max = 500) @Schema(example = "双回路仅接入一路，设备仍无法满负荷调试") String reason) {
     }
 
     @Schema(name = "ProjectProblem", description = "项目问题")
@@ -44,12 +52,13 @@ public final class ProblemApi {
             String resolvedBy,
             Instant resolvedAt,
             @Schema(description = "处理该问题的工单号") String ticketNumber,
-            long version) {
+            @Schema(description = "最近一次重新打开的原因") String reopenReason,
+            long version) implements Versioned {
 
         static ProblemView of(ProjectProblem p) {
             return new ProblemView(p.id, p.projectId, p.category, p.category.label(), p.urgency, p.urgency.label(), p.description,
                     p.status, p.status.label(), p.raisedBy, p.createdAt, p.resolution, p.resolvedBy, p.resolvedAt, p.ticketNumber,
-                    p.version);
+                    p.reopenReason, p.version);
         }
     }
 }

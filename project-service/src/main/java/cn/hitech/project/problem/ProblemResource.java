@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.CurrentUser;
+import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.Roles;
 
 @Path("/api/projects")
@@ -53,13 +55,32 @@ public class ProblemResource {
         return service.list(id, user.enterpriseScope());
     }
 
+    @GET
+    @Path("/{id}/problems/{problemId}")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "查看项目问题", description = "One problem; its ETag is the version resolve and reopen name.")
+    public ProblemApi.ProblemView get(@PathParam("id") UUID id, @PathParam("problemId") UUID problemId) {
+        return service.get(id, problemId, user.enterpriseScope());
+    }
+
     @POST
     @Path("/{id}/problems/{problemId}/resolve")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "问题办结", description = "Closes an open problem with its resolution.")
+    @Operation(summary = "问题办结", description = "待解决 → 已解决, with the resolution; a resolved problem is a 409. Names the "
+            + "problem's version (If-Match or version).")
     public ProblemApi.ProblemView resolve(@PathParam("id") UUID id, @PathParam("problemId") UUID problemId,
-            @NotNull @Valid ProblemApi.ResolveProblem request) {
-        return service.resolve(id, problemId, request, user.name());
+            @HeaderParam(ExpectedVersion.HEADER) String ifMatch, @NotNull @Valid ProblemApi.ResolveProblem request) {
+        return service.resolve(id, problemId, ExpectedVersion.of(ifMatch, request.version()), request.resolution(), user.name());
+    }
+
+    @POST
+    @Path("/{id}/problems/{problemId}/reopen")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "问题重新打开", description = "已解决 → 待解决, with the reason; an open problem is a 409. Names the "
+            + "problem's version (If-Match or version).")
+    public ProblemApi.ProblemView reopen(@PathParam("id") UUID id, @PathParam("problemId") UUID problemId,
+            @HeaderParam(ExpectedVersion.HEADER) String ifMatch, @NotNull @Valid ProblemApi.ReopenProblem request) {
+        return service.reopen(id, problemId, ExpectedVersion.of(ifMatch, request.version()), request.reason());
     }
 
     @GET

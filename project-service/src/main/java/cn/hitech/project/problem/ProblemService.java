@@ -2,6 +2,7 @@ package cn.hitech.project.problem;
 
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,24 +63,40 @@ public class ProblemService {
         return ProblemApi.ProblemView.of(p);
     }
 
-    @Transactional
-    public ProblemApi.ProblemView resolve(UUID projectId, UUID problemId, ProblemApi.ResolveProblem request, String resolvedBy) {
-        ProjectProblem p = em.find(ProjectProblem.class, problemId, LockModeType.PESSIMISTIC_WRITE);
+    public ProblemApi.ProblemView get(UUID projectId, UUID problemId, Optional<String> enterpriseScope) {
+        projects.visible(projectId, enterpriseScope);
+        ProjectProblem p = em.find(ProjectProblem.class, problemId);
         if (p == null || !p.projectId.equals(projectId)) {
             throw ProblemException.notFound("problem", problemId);
         }
-        p.expectVersion(request.version(), "Problem " + problemId);
-        if (p.status == ProjectProblem.Status.RESOLVED) {
-            throw ProblemException.conflict("PROBLEM_RESOLVED", "问题已于 " + p.resolvedAt + " 由 " + p.resolvedBy + " 办结");
+        return ProblemApi.ProblemView.of(p);
+    }
+
+    /** 问题办结 by staff: {@code version} is the problem's, as the caller read it. */
+    @Transactional
+    public ProblemApi.ProblemView resolve(UUID projectId, UUID problemId, long version, String resolution, String resolvedBy) {
+        ProjectProblem p = forChange(projectId, problemId, version);
+        move(p, ProblemTransition.RESOLVE, resolution.strip(), resolvedBy, null, null);
+        em.flush();
+        return ProblemApi.ProblemView.of(p);
+    }
+
+    /** 重新打开: a resolved problem turns out not to be, for {@code reason}; the old resolution stays in the audit trail. */
+    @Transactional
+    public ProblemApi.ProblemView reopen(UUID projectId, UUID problemId, long version, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalidField("reason", "重新打开须说明原因");
         }
-        close(p, request.resolution().strip(), resolvedBy, null);
+        ProjectProblem p = forChange(projectId, problemId, version);
+        move(p, ProblemTransition.REOPEN, null, null, null, reason.strip());
         em.flush();
         return ProblemApi.ProblemView.of(p);
     }
 
     /**
      * 工单办结 → 问题解决: the ticket made from a problem came back resolved. A ticket of no problem, of a problem this
-     * service does not know, or of one already closed by hand changes nothing (the event is still consumed).
+     * service does not know, or of one already resolved changes nothing (the event is still consumed). No version is
+     * named: this is the service desk's answer, not a user's edit of what he read, and it must never be refused as stale.
      */
     @Transactional
     public void ticketResolved(TicketResolved ticket) {
@@ -91,11 +108,11 @@ public class ProblemService {
             LOG.warnf("ticket %s resolved problem %s, which this service does not know", ticket.ticketNumber(), ticket.problemId());
             return;
         }
-        if (p.status == ProjectProblem.Status.RESOLVED) {
+        if (p.status != ProblemTransition.RESOLVE.from()) {
             return;
         }
-        close(p, ticket.reply() == null ? "工单 " + ticket.ticketNumber() + " 已办结" : ticket.reply(),
-                ticket.resolvedBy() == null ? "服务台" : ticket.resolvedBy(), ticket.ticketNumber());
+        move(p, ProblemTransition.RESOLVE, ticket.reply() == null ? "工单 " + ticket.ticketNumber() + " 已办结" : ticket.reply(),
+                ticket.resolvedBy() == null ? "服务台" : ticket.resolvedBy(), ticket.ticketNumber(), null);
     }
 
     public List<ProblemApi.ProblemView> list(UUID projectId, Optional<String> enterpriseScope) {
@@ -111,14 +128,46 @@ public class ProblemService {
                 .map(ProblemApi.ProblemView::of).toList();
     }
 
-    private void close(ProjectProblem p, String resolution, String resolvedBy, String ticketNumber) {
-        p.status = ProjectProblem.Status.RESOLVED;
-        p.resolution = resolution;
-        p.resolvedBy = resolvedBy;
-        p.resolvedAt = clock.instant();
-        p.ticketNumber = ticketNumber;
+    private ProjectProblem forChange(UUID projectId, UUID problemId, long version) {
+        ProjectProblem p = em.find(ProjectProblem.class, problemId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null || !p.projectId.equals(projectId)) {
+            throw ProblemException.notFound("problem", problemId);
+        }
+        p.expectVersion(version, "Problem " + problemId);
+        return p;
+    }
+
+    /** The one place a problem's status changes: checks the move is allowed from where it stands and audits it. */
+    private void move(ProjectProblem p, ProblemTransition transition, String resolution, String resolvedBy, String ticketNumber,
+            String reason) {
+        if (p.status != transition.from()) {
+            String detail = p.status == ProjectProblem.Status.RESOLVED
+                    ? "问题已于 " + p.resolvedAt + " 由 " + p.resolvedBy + " 办结，不能再" + transition.label()
+                    : "问题当前为「" + p.status.label() + "」，只有「" + transition.from().label() + "」的问题可以" + transition.label();
+            throw ProblemException.conflict("TRANSITION_NOT_ALLOWED", detail);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("from", p.status);
+        summary.put("to", transition.to());
+        if (transition == ProblemTransition.RESOLVE) {
+            p.resolution = resolution;
+            p.resolvedBy = resolvedBy;
+            p.resolvedAt = clock.instant();
+            p.ticketNumber = ticketNumber;
+            p.reopenReason = null;
+            summary.put("resolvedBy", resolvedBy);
+            summary.put("ticket", ticketNumber == null ? "" : ticketNumber);
+        } else {
+            summary.put("reason", reason);
+            summary.put("previousResolution", p.resolution);
+            summary.put("previousResolvedBy", p.resolvedBy);
+            p.resolution = null;
+            p.resolvedBy = null;
+            p.resolvedAt = null;
+            p.reopenReason = reason;
+        }
+        p.status = transition.to();
         p.touch(clock.instant());
-        audit.record("problem", p.id.toString(), "resolve", Map.of("resolvedBy", resolvedBy,
-                "ticket", ticketNumber == null ? "" : ticketNumber));
+        audit.record("problem", p.id.toString(), transition.pathName(), summary);
     }
 }

@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 
 import cn.hitech.platform.messaging.TrackedEntity;
 
-/** 项目问题: a problem raised on a project (要素保障), tracked until resolved, by hand or by its service-desk ticket. */
+/**
+ * 项目问题: a problem raised on a project (要素保障), tracked until resolved, by hand or by its service-desk ticket.
+ * Its status changes only by the moves of {@link ProblemTransition}.
+ */
 @Entity
 @Table(name = "project_problem")
 public class ProjectProblem extends TrackedEntity {
@@ -63,4 +66,8 @@ public class ProjectProblem extends TrackedEntity {
     /** The service-desk ticket that handled it, once it came back resolved. */
     @Column(name = "ticket_number")
     public String ticketNumber;
+
+    /** Why it was last opened again after being resolved; cleared when it is resolved again. */
+    @Column(name = "reopen_reason")
+    public String reopenReason;
 }

@@ -13,14 +13,16 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.hitech.platform.web.Versioned;
+
 public final class ProgressApi {
 
     private ProgressApi() {
     }
 
-    @Schema(name = "SubmitProgress", description = "填报或更正月度进度（锁定前）")
+    @Schema(name = "SubmitProgress", description = "填报或更正月度进度（锁定前）。首次填报该月无需版本号；更正已有月报须给出该月报读取时的版本号")
     public record SubmitProgress(
-            @Schema(description = "更正已有月报时为读取时的版本号") Long version,
+            @Schema(description = "更正已有月报时：该月报读取时的版本号（必填，或用 If-Match 头）；首次填报该月时不需要") Long version,
             @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
             @Schema(description = "累计完成投资（万元）", example = "86000.00") BigDecimal cumulativeInvestment,
             @NotBlank @Size(max = 2000) @Schema(description = "形象进度", example = "1#厂房主体封顶，2#厂房钢结构吊装") String imageProgress) {
@@ -37,7 +39,7 @@ public final class ProgressApi {
             String reporter,
             @Schema(description = "已锁定，不能再更正") boolean locked,
             long version,
-            Instant updatedAt) {
+            Instant updatedAt) implements Versioned {
     }
 
     @Schema(name = "MissingReport", description = "应报未报")

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.CurrentUser;
+import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.ProblemException;
 import cn.hitech.platform.web.Roles;
 
@@ -48,13 +50,25 @@ public class ProgressResource {
         return service.list(id, user.enterpriseScope());
     }
 
+    @GET
+    @Path("/{id}/progress/{month}")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "查看月报", description = "The report of one month (yyyy-MM); its ETag is the version a correction names.")
+    public ProgressApi.ProgressView get(@PathParam("id") UUID id, @PathParam("month") @Parameter(example = "2026-10", schema = @Schema(
+            type = SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) YearMonth month) {
+        return service.get(id, month, user.enterpriseScope());
+    }
+
     @PUT
     @Path("/{id}/progress/{month}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "填报月报", description = "Submits or corrects the report of a month (yyyy-MM) until it locks.")
+    @Operation(summary = "填报月报", description = "Submits or corrects the report of a month (yyyy-MM) until it locks. The first "
+            + "report of a month needs no version; a correction names the report's version (If-Match or version), else 428.")
     public ProgressApi.ProgressView submit(@PathParam("id") UUID id, @PathParam("month") @Parameter(example = "2026-10", schema = @Schema(
-            type = SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) YearMonth month, @NotNull @Valid ProgressApi.SubmitProgress request) {
-        return service.submit(id, month, request);
+            type = SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) YearMonth month, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid ProgressApi.SubmitProgress request) {
+        boolean named = (ifMatch != null && !ifMatch.isBlank()) || request.version() != null;
+        return service.submit(id, month, named ? ExpectedVersion.of(ifMatch, request.version()) : null, request);
     }
 
     @GET

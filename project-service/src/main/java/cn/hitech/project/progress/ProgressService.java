@@ -53,8 +53,12 @@ public class ProgressService {
         return next.atDay(Math.min(config.lockDay(), next.lengthOfMonth()));
     }
 
+    /**
+     * Submits the first report of a month, or corrects the existing one: then {@code version} is the version of that
+     * report the caller read, and without it the correction is a 428 (a first report has nothing to be stale against).
+     */
     @Transactional
-    public ProgressApi.ProgressView submit(UUID projectId, YearMonth month, ProgressApi.SubmitProgress request) {
+    public ProgressApi.ProgressView submit(UUID projectId, YearMonth month, Long version, ProgressApi.SubmitProgress request) {
         Project project = projects.forChange(projectId);
         LocalDate today = calendar.today(clock);
         if (month.isAfter(YearMonth.from(today))) {
@@ -63,14 +67,20 @@ public class ProgressService {
         if (today.isAfter(lockDate(month))) {
             throw ProblemException.conflict("MONTH_LOCKED", month + " 月报已于 " + lockDate(month) + " 锁定，不能填报或更正");
         }
-        ProgressReport report = record(project, month, request.cumulativeInvestment(), request.imageProgress(), request.version());
-        return list(projectId, Optional.empty()).stream().filter(v -> v.month().equals(month.toString())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("report just saved is missing: " + report.month));
+        record(project, month, request.cumulativeInvestment(), request.imageProgress(), version);
+        return get(projectId, month, Optional.empty());
+    }
+
+    public ProgressApi.ProgressView get(UUID projectId, YearMonth month, Optional<String> enterpriseScope) {
+        return list(projectId, enterpriseScope).stream().filter(v -> v.month().equals(month.toString())).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("progress report", projectId + "/" + month));
     }
 
     /**
      * Saves a month's report after checking the money: not above the total, not below an earlier month, not above a
-     * later one. The month lock is the caller's concern: the importer back-fills history of projects it creates.
+     * later one. A correction of an existing report must name its {@code version} (428 without, 409 when stale); a
+     * first report needs none. The month lock is the caller's concern: the importer back-fills history of projects
+     * it creates.
      */
     public ProgressReport record(Project project, YearMonth month, BigDecimal cumulative, String imageProgress, Long version) {
         if (project.status == ProjectStatus.RESERVE) {

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import cn.hitech.platform.domain.ValidCreditCode;
+import cn.hitech.platform.web.Versioned;
 
 /** The request and response shapes of the project register; entities never leave the service. */
 public final class ProjectApi {
@@ -43,7 +44,7 @@ public final class ProjectApi {
 
     @Schema(name = "UpdateProject", description = "修改项目基本信息：整体替换；version 为读取时的版本")
     public record UpdateProject(
-            @NotNull @Schema(description = "读取时的版本号；已被他人修改时返回 409") Long version,
+            @Schema(description = "读取时的版本号（必填，或用 If-Match 头）；已被他人修改时返回 409") Long version,
             @NotBlank @Size(max = 200) String name,
             @Size(max = 24) String projectCode,
             @NotNull ProjectLevel level,
@@ -109,6 +110,6 @@ public final class ProjectApi {
             @Schema(description = "红黄绿灯；尚未计算时为空") WarningSummary warning,
             long version,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt) implements Versioned {
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.CurrentUser;
+import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.Roles;
 import cn.hitech.project.warning.WarningColour;
@@ -54,7 +56,8 @@ public class ProjectResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
-    @Operation(summary = "查看项目", description = "An enterprise account sees only the projects it owns.")
+    @Operation(summary = "查看项目", description = "An enterprise account sees only the projects it owns. The ETag is the version "
+            + "a write names.")
     public ProjectApi.ProjectView get(@PathParam("id") UUID id) {
         return service.get(id, user.enterpriseScope());
     }
@@ -62,9 +65,11 @@ public class ProjectResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "修改项目", description = "Replaces the basic data; a stale version is a 409 and changes nothing.")
-    public ProjectApi.ProjectView update(@PathParam("id") UUID id, @NotNull @Valid ProjectApi.UpdateProject request) {
-        return service.update(id, request);
+    @Operation(summary = "修改项目", description = "Replaces the basic data; names the version read (If-Match or version): "
+            + "none is a 428, a stale one a 409, and both change nothing.")
+    public ProjectApi.ProjectView update(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid ProjectApi.UpdateProject request) {
+        return service.update(id, ExpectedVersion.of(ifMatch, request.version()), request);
     }
 
     @GET

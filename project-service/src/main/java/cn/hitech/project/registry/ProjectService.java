@@ -59,9 +59,9 @@ public class ProjectService {
 
     /** Replaces the basic data; the total may not drop below what progress reports say is already invested. */
     @Transactional
-    public ProjectApi.ProjectView update(UUID id, ProjectApi.UpdateProject request) {
+    public ProjectApi.ProjectView update(UUID id, long version, ProjectApi.UpdateProject request) {
         Project project = projects.forChange(id);
-        project.expectVersion(request.version(), "Project " + id);
+        project.expectVersion(version, "Project " + id);
         BigDecimal invested = latestCumulativeInvestment(id);
         if (request.totalInvestment().compareTo(invested) < 0) {
             throw ProblemException.ruleViolated("TOTAL_BELOW_COMPLETED", "总投资 " + request.totalInvestment()

@@ -17,6 +17,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.hitech.platform.web.Versioned;
+
 public final class ReviewApi {
 
     private ReviewApi() {
@@ -37,21 +39,26 @@ public final class ReviewApi {
     }
 
     @Schema(name = "ReviewRound")
-    public record RoundView(UUID id, String name, LocalDate heldOn, List<ReviewRound.Criterion> criteria, long version) {
+    public record RoundView(UUID id, String name, LocalDate heldOn, List<ReviewRound.Criterion> criteria, long version) implements Versioned {
 
         static RoundView of(ReviewRound r) {
             return new RoundView(r.id, r.name, r.heldOn, r.criteria, r.version);
         }
     }
 
-    @Schema(name = "ScoreProject", description = "评委为一个项目打分：每项 0–100，须覆盖全部评比项")
+    @Schema(name = "ScoreProject", description = "评委为一个项目打分：每项 0–100，须覆盖全部评比项。首次打分无需版本号；更正须给出读取时的版本号")
     public record ScoreProject(
+            @Schema(description = "更正已有打分时：读取时的版本号（必填，或用 If-Match 头）；首次打分时不需要") Long version,
             @NotEmpty @Schema(example = "{\"INVESTMENT_INTENSITY\": 92, \"PROGRESS\": 88, \"QUALITY\": 90}")
             Map<@NotBlank String, @NotNull @Min(0) @Max(100) Integer> scores) {
     }
 
     @Schema(name = "ReviewScore")
     public record ScoreView(UUID roundId, UUID projectId, String scorer, Map<String, Integer> scores,
-            @Schema(description = "加权得分") BigDecimal weighted) {
+            @Schema(description = "加权得分") BigDecimal weighted, long version) implements Versioned {
+
+        static ScoreView of(ReviewScore s) {
+            return new ScoreView(s.roundId, s.projectId, s.scorer, s.scores, s.weighted, s.version);
+        }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.CurrentUser;
+import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.Roles;
 
 @Path("/api/projects/reviews")
@@ -60,12 +62,22 @@ public class ReviewResource {
         return service.get(roundId);
     }
 
+    @GET
+    @Path("/{roundId}/scores/{projectId}")
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "查看本人打分", description = "The signed-in scorer's marks for one project; its ETag is the version a correction names.")
+    public ReviewApi.ScoreView myScore(@PathParam("roundId") UUID roundId, @PathParam("projectId") UUID projectId) {
+        return service.score(roundId, projectId, user.name());
+    }
+
     @PUT
     @Path("/{roundId}/scores/{projectId}")
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "评委打分", description = "The signed-in scorer's marks for one project (0–100 per criterion); again to correct.")
+    @Operation(summary = "评委打分", description = "The signed-in scorer's marks for one project (0–100 per criterion). The first "
+            + "marks need no version; a correction names the version read (If-Match or version), else 428.")
     public ReviewApi.ScoreView score(@PathParam("roundId") UUID roundId, @PathParam("projectId") UUID projectId,
-            @NotNull @Valid ReviewApi.ScoreProject request) {
-        return service.score(roundId, projectId, request, user.name());
+            @HeaderParam(ExpectedVersion.HEADER) String ifMatch, @NotNull @Valid ReviewApi.ScoreProject request) {
+        boolean named = (ifMatch != null && !ifMatch.isBlank()) || request.version() != null;
+        return service.score(roundId, projectId, named ? ExpectedVersion.of(ifMatch, request.version()) : null, request, user.name());
     }
 }

@@ -2,7 +2,6 @@ package cn.hitech.project.review;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,11 +14,16 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One scorer's marks for one project in a review round; a scorer may correct them until the round is ranked. */
+import cn.hitech.platform.messaging.TrackedEntity;
+
+/**
+ * One scorer's marks for one project in a review round; a scorer may correct them, naming the version he read (so two
+ * of his sessions cannot overwrite each other). {@code updatedAt} is when the marks were last given.
+ */
 @Entity
 @Table(name = "review_score")
 @IdClass(ReviewScore.Key.class)
-public class ReviewScore {
+public class ReviewScore extends TrackedEntity {
 
     public record Key(UUID roundId, UUID projectId, String scorer) implements Serializable {
     }
@@ -42,6 +46,4 @@ public class ReviewScore {
     /** Σ mark × weight / 100. */
     public BigDecimal weighted;
 
-    @Column(name = "scored_at")
-    public Instant scoredAt;
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import cn.hitech.platform.messaging.Audit;
@@ -68,9 +69,20 @@ public class ReviewService {
                 .map(ReviewApi.RoundView::of).toList();
     }
 
-    /** Records (or corrects) one scorer's marks for a project; every criterion must be marked, no unknown ones. */
+    public ReviewApi.ScoreView score(UUID roundId, UUID projectId, String scorer) {
+        ReviewScore score = em.find(ReviewScore.class, new ReviewScore.Key(round(roundId).id, projectId, scorer));
+        if (score == null) {
+            throw ProblemException.notFound("review score", roundId + "/" + projectId + "/" + scorer);
+        }
+        return ReviewApi.ScoreView.of(score);
+    }
+
+    /**
+     * Records (or corrects) one scorer's marks for a project; every criterion must be marked, no unknown ones. A
+     * correction names the {@code version} of the marks the scorer read (428 without, 409 when stale).
+     */
     @Transactional
-    public ReviewApi.ScoreView score(UUID roundId, UUID projectId, ReviewApi.ScoreProject request, String scorer) {
+    public ReviewApi.ScoreView score(UUID roundId, UUID projectId, Long version, ReviewApi.ScoreProject request, String scorer) {
         ReviewRound round = round(roundId);
         projects.visible(projectId, java.util.Optional.empty());
         Set<String> expected = new HashSet<>(round.criteria.stream().map(ReviewRound.Criterion::code).toList());
@@ -81,22 +93,26 @@ public class ReviewService {
         for (ReviewRound.Criterion c : round.criteria) {
             weighted = weighted.add(BigDecimal.valueOf((long) request.scores().get(c.code()) * c.weight()));
         }
-        ReviewScore score = em.find(ReviewScore.class, new ReviewScore.Key(roundId, projectId, scorer));
+        ReviewScore score = em.find(ReviewScore.class, new ReviewScore.Key(roundId, projectId, scorer), LockModeType.PESSIMISTIC_WRITE);
         boolean first = score == null;
         if (first) {
             score = new ReviewScore();
             score.roundId = roundId;
             score.projectId = projectId;
             score.scorer = scorer;
+        } else {
+            score.expectVersion(version, "The marks of " + scorer);
         }
         score.scores = Map.copyOf(request.scores());
         score.weighted = weighted.divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-        score.scoredAt = clock.instant();
+        score.touch(clock.instant());
         if (first) {
             em.persist(score);
         }
-        audit.record("review_score", roundId + "/" + projectId, "score", Map.of("scorer", scorer, "weighted", score.weighted));
-        return new ReviewApi.ScoreView(roundId, projectId, scorer, score.scores, score.weighted);
+        audit.record("review_score", roundId + "/" + projectId, first ? "score" : "correct", Map.of("scorer", scorer,
+                "weighted", score.weighted));
+        em.flush();
+        return ReviewApi.ScoreView.of(score);
     }
 
     /** Ranked by the average of the scorers' weighted marks; ties share the better rank's order by name. The first ten are 十佳. */

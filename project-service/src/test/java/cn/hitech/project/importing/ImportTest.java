@@ -80,6 +80,10 @@ class ImportTest {
                 .body("code", equalTo("CUMULATIVE_DECREASED"));
         asStaff().queryParam("q", name).get("/api/projects").then().body("total", equalTo(0));
         asStaff().contentType("application/json").body(dossier.replace("START", "LAUNCH")).post("/api/projects/import").then().statusCode(400);
+        // The dossier names no versions; a month given twice is a bad dossier, not a correction that forgot its version.
+        asStaff().contentType("application/json").body(dossier.replace("\"2025-02\", \"cumulativeInvestment\": 200", "\"2025-01\", \"cumulativeInvestment\": 300"))
+                .post("/api/projects/import").then().statusCode(400).body("errors[0].field", equalTo("reports"))
+                .body("detail", org.hamcrest.Matchers.containsString("2025-01 重复"));
         asManager().contentType("application/json").body(dossier).post("/api/projects/import").then().statusCode(403);
         assertEquals(0, asStaff().queryParam("q", name).get("/api/projects").then().extract().jsonPath().getInt("total"));
     }

@@ -26,8 +26,11 @@ import cn.hitech.project.support.Projects;
 class LifecycleTest {
 
     private static void rejected(String id, String transition, String date, int status, String code) {
-        asStaff().contentType("application/json").body("{\"date\": \"" + date + "\"}").post("/api/projects/" + id + "/" + transition)
+        long version = Projects.version("/api/projects/" + id);
+        asStaff().contentType("application/json").body("{\"date\": \"" + date + "\", \"version\": " + version + "}")
+                .post("/api/projects/" + id + "/" + transition)
                 .then().statusCode(status).contentType("application/problem+json").body("code", equalTo(code));
+        assertEquals(version, Projects.version("/api/projects/" + id), "a refused move changes nothing");
     }
 
     @Test
@@ -58,7 +61,8 @@ class LifecycleTest {
         assertEquals("2026-03-02", groundbreaking.get("actualDate"), "开工 reaches the 开工 milestone");
         asStaff().get("/api/projects/" + id + "/packages").then()
                 .body("status", org.hamcrest.Matchers.contains("DONE", "NOT_STARTED", "NOT_STARTED", "DONE", "DONE"))
-                .body("[0].notes", equalTo("随阶段「开工」完成"));
+                .body("[0].notes", equalTo("随阶段「开工」完成")).body("[0].completedOn", equalTo("2026-03-02"))
+                .body("[3].completedOn", equalTo("2026-09-30")).body("[4].completedOn", equalTo("2026-11-02"));
     }
 
     @Test
@@ -76,7 +80,8 @@ class LifecycleTest {
         rejected(id, "start", "2026-02-01", 422, "DATE_BEFORE_PREVIOUS_STAGE");
         rejected(id, "start", "2999-01-01", 400, "VALIDATION_FAILED");
         Projects.move(id, "start", "2026-02-14");
-        asStaff().contentType("application/json").body("{\"date\": \"2026-02-13\"}").post("/api/projects/" + id + "/complete")
+        asStaff().contentType("application/json").header("If-Match", Projects.etag("/api/projects/" + id))
+                .body("{\"date\": \"2026-02-13\"}").post("/api/projects/" + id + "/complete")
                 .then().statusCode(422).body("detail", containsString("不能早于上一阶段日期 2026-02-14"));
         asStaff().contentType("application/json").body("{}").post("/api/projects/" + id + "/complete")
                 .then().statusCode(400).body("errors[0].field", equalTo("date"));

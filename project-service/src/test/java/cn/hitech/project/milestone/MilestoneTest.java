@@ -66,20 +66,20 @@ class MilestoneTest {
         String url = "/api/projects/" + id + "/milestones/" + land + "/reach";
         asStaff().contentType("application/json").body("{\"actualDate\": \"2026-01-20\"}").post(url).then()
                 .statusCode(400).body("errors.field", hasItem("evidence"));
-        asStaff().contentType("application/json").body("{\"actualDate\": \"2999-01-20\", \"evidence\": \"x\"}").post(url).then()
+        asStaff().contentType("application/json").body("{\"version\": 0, \"actualDate\": \"2999-01-20\", \"evidence\": \"x\"}").post(url).then()
                 .statusCode(400).body("errors[0].field", equalTo("actualDate"));
         asStaff().contentType("application/json").body("{\"actualDate\": \"2026-01-20\", \"evidence\": \"x\", \"evidenceLinks\": [\"ftp:x\"]}")
                 .post(url).then().statusCode(400);
         asEnterprise(owner).contentType("application/json").body("{\"actualDate\": \"2026-01-20\", \"evidence\": \"x\"}").post(url)
                 .then().statusCode(403);
         asStaff().contentType("application/json").body("""
-                {"actualDate": "2026-01-20", "evidence": "不动产权证书 鲁(2026)济宁市不动产权第0001号",
+                {"version": 0, "actualDate": "2026-01-20", "evidence": "不动产权证书 鲁(2026)济宁市不动产权第0001号",
                  "evidenceLinks": ["https://example.gov.cn/cert.pdf"]}""").post(url).then().statusCode(200)
                 .body("actualDate", equalTo("2026-01-20"))
                 // Baseline: 90 days before the planned start of 2026-03-02, i.e. 2025-12-02; reached 49 days late.
                 .body("baselineDate", equalTo("2025-12-02")).body("actualSlipDays", equalTo(49)).body("onTime", equalTo(false)).body("loggedBy", equalTo("staff.test"));
-        asStaff().contentType("application/json").body("{\"actualDate\": \"2026-01-21\", \"evidence\": \"again\"}").post(url).then()
-                .statusCode(409).body("code", equalTo("MILESTONE_REACHED"));
+        asStaff().contentType("application/json").body("{\"version\": 1, \"actualDate\": \"2026-01-21\", \"evidence\": \"again\"}")
+                .post(url).then().statusCode(409).body("code", equalTo("MILESTONE_REACHED"));
 
         JsonPath event = JsonPath.from(Projects.awaitEvent(id, "project.milestone.reached").value());
         assertEquals("LAND", event.getString("code"));

@@ -4,12 +4,15 @@ import static cn.hitech.platform.testkit.Api.asAdmin;
 import static cn.hitech.platform.testkit.Api.asEnterprise;
 import static cn.hitech.platform.testkit.Api.asManager;
 import static cn.hitech.platform.testkit.Api.asStaff;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +22,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 
 import cn.hitech.platform.events.EventJson;
 import cn.hitech.platform.events.ticket.TicketResolved;
@@ -44,20 +48,25 @@ class ProblemTest {
                 "ce_type", TicketResolved.TYPE.name(), "ce_source", "/service-desk-service", "ce_specversion", "1.0"));
     }
 
+    private static JsonPath problem(String projectId, String problemId) {
+        return asStaff().get("/api/projects/" + projectId + "/problems/" + problemId).then().statusCode(200).extract().jsonPath();
+    }
+
     private static JsonPath awaitProblem(String projectId, String problemId, String status) {
-        long deadline = System.nanoTime() + Projects.WAIT.toNanos();
-        while (true) {
-            JsonPath problems = asStaff().get("/api/projects/" + projectId + "/problems").then().statusCode(200).extract().jsonPath();
-            JsonPath problem = JsonPath.from(problems.prettify()).setRootPath("find { it.id == '" + problemId + "' }");
-            if (status.equals(problem.getString("status")) || System.nanoTime() > deadline) {
-                return problem;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        return await().atMost(Projects.WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> problem(projectId, problemId), p -> status.equals(p.getString("status")));
+    }
+
+    /** A move of a problem naming the version it is at now. */
+    private static ValidatableResponse move(String projectId, String problemId, String move, String fields) {
+        long version = problem(projectId, problemId).getLong("version");
+        return asStaff().contentType("application/json").body("{\"version\": " + version + (fields.isEmpty() ? "" : ", " + fields) + "}")
+                .post("/api/projects/" + projectId + "/problems/" + problemId + "/" + move).then();
+    }
+
+    private static List<String> auditActions(String problemId) {
+        return asAdmin().queryParam("entityType", "problem").queryParam("entityId", problemId).get("/api/projects/audit").then()
+                .statusCode(200).extract().jsonPath().getList("items.action");
     }
 
     @Test
@@ -82,16 +91,48 @@ class ProblemTest {
         asStaff().contentType("application/json").body("{\"category\": \"LAND\", \"description\": \" \"}")
                 .post("/api/projects/" + id + "/problems").then().statusCode(400).body("errors[0].field", equalTo("description"));
         String problem = raise(id, "LAND");
-        asStaff().contentType("application/json").body("{\"resolution\": \"\"}").post("/api/projects/" + id + "/problems/" + problem + "/resolve")
-                .then().statusCode(400);
-        asStaff().contentType("application/json").body("{\"resolution\": \"土地指标已落实\"}")
-                .post("/api/projects/" + id + "/problems/" + problem + "/resolve").then().statusCode(200)
-                .body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("staff.test"));
-        asStaff().contentType("application/json").body("{\"resolution\": \"again\"}")
-                .post("/api/projects/" + id + "/problems/" + problem + "/resolve").then().statusCode(409).body("code", equalTo("PROBLEM_RESOLVED"));
-        asStaff().contentType("application/json").body("{\"resolution\": \"x\"}")
+        asStaff().get("/api/projects/" + id + "/problems/" + problem).then().statusCode(200).header("ETag", "\"0\"")
+                .body("status", equalTo("OPEN"));
+        move(id, problem, "resolve", "\"resolution\": \"\"").statusCode(400);
+        move(id, problem, "resolve", "\"resolution\": \"土地指标已落实\"").statusCode(200)
+                .body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("staff.test")).body("version", equalTo(1));
+        move(id, problem, "resolve", "\"resolution\": \"again\"").statusCode(409).body("code", equalTo("TRANSITION_NOT_ALLOWED"))
+                .body("detail", containsString("由 staff.test 办结"));
+        asStaff().contentType("application/json").body("{\"version\": 1, \"resolution\": \"x\"}")
                 .post("/api/projects/" + Projects.register(TestData.creditCode()) + "/problems/" + problem + "/resolve").then().statusCode(404);
-        asStaff().get("/api/projects/" + id + "/problems").then().body("size()", equalTo(1)).body("[0].resolution", equalTo("土地指标已落实"));
+        asStaff().get("/api/projects/" + id + "/problems").then().body("size()", equalTo(1)).body("[0].resolution", equalTo("土地指标已落实"))
+                .body("[0].version", equalTo(1));
+    }
+
+    @Test
+    void aResolvedProblemIsReopenedWithAReasonAndResolvedAgain() {
+        String id = Projects.register(TestData.creditCode());
+        String problem = raise(id, "UTILITIES");
+        move(id, problem, "resolve", "\"resolution\": \"已接入一路供电\"").statusCode(200);
+        move(id, problem, "reopen", "\"reason\": \"第二路仍未接入\"").statusCode(200).body("status", equalTo("OPEN"))
+                .body("statusLabel", equalTo("待解决")).body("reopenReason", equalTo("第二路仍未接入")).body("resolution", equalTo(null))
+                .body("resolvedAt", equalTo(null));
+        asManager().get("/api/projects/problems/open").then().body("id", hasItem(problem));
+        move(id, problem, "resolve", "\"resolution\": \"双回路均已接入\"").statusCode(200).body("status", equalTo("RESOLVED"))
+                .body("reopenReason", equalTo(null)).body("resolution", equalTo("双回路均已接入")).body("version", equalTo(3));
+        assertEquals(List.of("resolve", "reopen", "resolve", "raise"), auditActions(problem));
+        asAdmin().queryParam("entityType", "problem").queryParam("entityId", problem).get("/api/projects/audit").then()
+                .body("items[1].summary.reason", equalTo("第二路仍未接入"))
+                .body("items[1].summary.previousResolution", equalTo("已接入一路供电"));
+    }
+
+    @Test
+    void reopeningAnOpenProblemIsRefusedAndAReasonIsRequired() {
+        String id = Projects.register(TestData.creditCode());
+        String problem = raise(id, "FUNDS");
+        move(id, problem, "reopen", "\"reason\": \"x\"").statusCode(409).body("code", equalTo("TRANSITION_NOT_ALLOWED"));
+        move(id, problem, "resolve", "\"resolution\": \"已协调贷款\"").statusCode(200);
+        move(id, problem, "reopen", "").statusCode(400).body("errors.field", hasItem("reason"));
+        move(id, problem, "reopen", "\"reason\": \" \"").statusCode(400).body("errors.field", hasItem("reason"));
+        JsonPath after = problem(id, problem);
+        assertEquals("RESOLVED", after.getString("status"));
+        assertEquals(1, after.getLong("version"));
+        assertEquals(List.of("resolve", "raise"), auditActions(problem), "refused moves leave no audit entry");
     }
 
     @Test
@@ -103,8 +144,9 @@ class ProblemTest {
                 .body("raisedBy", equalTo("ent-" + owner));
         asEnterprise(TestData.creditCode()).contentType("application/json").body(body).post("/api/projects/" + id + "/problems").then()
                 .statusCode(404);
-        asEnterprise(owner).contentType("application/json").body("{\"resolution\": \"x\"}")
+        asEnterprise(owner).contentType("application/json").body("{\"version\": 0, \"resolution\": \"x\"}")
                 .post("/api/projects/" + id + "/problems/" + UUID.randomUUID() + "/resolve").then().statusCode(403);
+        asEnterprise(owner).get("/api/projects/" + id + "/problems/" + raise(id, "LABOUR")).then().statusCode(200);
     }
 
     @Test
@@ -127,6 +169,11 @@ class ProblemTest {
         assertEquals("GD20260405000014", awaitProblem(id, second, "RESOLVED").getString("ticketNumber"));
         asAdmin().queryParam("entityType", "problem").queryParam("entityId", problem).get("/api/projects/audit").then()
                 .body("items.action", org.hamcrest.Matchers.contains("resolve", "raise"));
+
+        // Reopened by staff, the problem is closed again by the ticket's next resolution: the consumer names no version.
+        move(id, problem, "reopen", "\"reason\": \"企业反映仍停电\"").statusCode(200);
+        sendTicketResolved(UUID.randomUUID(), UUID.fromString(problem), "GD20260405000012", "已彻底修复");
+        assertEquals("已彻底修复", awaitProblem(id, problem, "RESOLVED").getString("resolution"));
     }
 
     @Test

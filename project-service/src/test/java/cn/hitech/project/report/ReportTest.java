@@ -141,11 +141,11 @@ class ReportTest {
             milestones[i] = asStaff().contentType("application/json").body("{\"name\": \"节点" + i + "\", \"plannedDate\": \"" + dates[i] + "\"}")
                     .post("/api/projects/" + id + "/milestones").then().statusCode(201).extract().path("id");
         }
-        asStaff().contentType("application/json").body("{\"actualDate\": \"2026-02-09\", \"evidence\": \"按期\"}")
+        asStaff().contentType("application/json").body("{\"version\": 0, \"actualDate\": \"2026-02-09\", \"evidence\": \"按期\"}")
                 .post("/api/projects/" + id + "/milestones/" + milestones[0] + "/reach").then().statusCode(200);
         asStaff().contentType("application/json").body("{\"version\": 0, \"plannedDate\": \"2026-03-20\"}")
                 .put("/api/projects/" + id + "/milestones/" + milestones[1]).then().statusCode(200);
-        asStaff().contentType("application/json").body("{\"actualDate\": \"2026-03-12\", \"evidence\": \"调整计划后完成\"}")
+        asStaff().contentType("application/json").body("{\"version\": 1, \"actualDate\": \"2026-03-12\", \"evidence\": \"调整计划后完成\"}")
                 .post("/api/projects/" + id + "/milestones/" + milestones[1] + "/reach").then().statusCode(200);
         String row = "rows.find { it.department == '" + department + "' }.";
         asManager().queryParam("year", 2026).get("/api/projects/reports/milestones").then().statusCode(200)

@@ -37,10 +37,22 @@ class ReviewTest {
                 .post("/api/projects/reviews").then().statusCode(201).extract().path("id");
     }
 
+    private static String marks(int intensity, int progress, int quality) {
+        return "{\"scores\": {\"INTENSITY\": %d, \"PROGRESS\": %d, \"QUALITY\": %d}}".formatted(intensity, progress, quality);
+    }
+
     private static void score(String scorer, String round, String project, int intensity, int progress, int quality) {
-        as(TestTokens.token(scorer, "MANAGER", "营商环境办", null)).contentType("application/json")
-                .body("{\"scores\": {\"INTENSITY\": %d, \"PROGRESS\": %d, \"QUALITY\": %d}}".formatted(intensity, progress, quality))
+        as(TestTokens.token(scorer, "MANAGER", "营商环境办", null)).contentType("application/json").body(marks(intensity, progress, quality))
                 .put("/api/projects/reviews/" + round + "/scores/" + project).then().statusCode(200);
+    }
+
+    /** A scorer corrects his marks, naming (as If-Match) the version he reads of them. */
+    private static void correct(String scorer, String round, String project, int intensity, int progress, int quality) {
+        String token = TestTokens.token(scorer, "MANAGER", "营商环境办", null);
+        String url = "/api/projects/reviews/" + round + "/scores/" + project;
+        String tag = as(token).get(url).then().statusCode(200).extract().header("ETag");
+        as(token).contentType("application/json").header("If-Match", tag).body(marks(intensity, progress, quality)).put(url).then()
+                .statusCode(200);
     }
 
     @Test
@@ -69,7 +81,9 @@ class ReviewTest {
         asManager().contentType("application/json").body("{\"scores\": {\"INTENSITY\": 90, \"PROGRESS\": 80, \"QUALITY\": 101}}").put(url)
                 .then().statusCode(400);
         asManager().contentType("application/json").body("{\"scores\": {\"INTENSITY\": 90, \"PROGRESS\": 80, \"QUALITY\": 70}}").put(url)
-                .then().statusCode(200).body("weighted", equalTo(80.0f)).body("scorer", equalTo("manager.test"));
+                .then().statusCode(200).body("weighted", equalTo(80.0f)).body("scorer", equalTo("manager.test")).body("version", equalTo(0));
+        asManager().get(url).then().statusCode(200).header("ETag", "\"0\"").body("weighted", equalTo(80.0f));
+        asStaff().get(url).then().statusCode(403);
         asManager().contentType("application/json").body("{\"scores\": {\"INTENSITY\": 90, \"PROGRESS\": 80, \"QUALITY\": 70}}")
                 .put("/api/projects/reviews/" + round + "/scores/" + UUID.randomUUID()).then().statusCode(404);
         asManager().contentType("application/json").body("{\"scores\": {\"INTENSITY\": 90, \"PROGRESS\": 80, \"QUALITY\": 70}}")
@@ -86,7 +100,7 @@ class ReviewTest {
             score("leader.a", round, project, 60 + i * 3, 60 + i * 3, 60 + i * 3);
             score("leader.b", round, project, 70, 70, 70);
         }
-        score("leader.b", round, projects.get(0), 96, 96, 96);
+        correct("leader.b", round, projects.get(0), 96, 96, 96);
         JsonPath ranking = asManager().get("/api/projects/reports/reviews/" + round).then().statusCode(200).extract().jsonPath();
         assertEquals(11, ranking.getList("rows").size());
         assertEquals(projects.get(10), ranking.getString("rows[0].projectId"), "90 and 70 average 80");

@@ -44,10 +44,25 @@ public final class Projects {
         return register(owner, Map.of());
     }
 
-    /** Moves a project by a named transition ({@code sign}, {@code start} …) on {@code date}. */
+    /** Moves a project by a named transition ({@code sign}, {@code start} …) on {@code date}, naming the version read as If-Match. */
     public static JsonPath move(String id, String transition, String date) {
-        return asStaff().contentType("application/json").body("{\"date\": \"" + date + "\"}")
+        return asStaff().contentType("application/json").header("If-Match", etag("/api/projects/" + id))
+                .body("{\"date\": \"" + date + "\"}")
                 .post("/api/projects/" + id + "/" + transition).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The ETag of a single object's GET (as staff), e.g. {@code "3"}; fails when there is none. */
+    public static String etag(String path) {
+        String tag = asStaff().get(path).then().statusCode(200).extract().header("ETag");
+        if (tag == null) {
+            throw new AssertionError("GET " + path + " carries no ETag");
+        }
+        return tag;
+    }
+
+    /** The {@code version} of a single object as staff read it now. */
+    public static long version(String path) {
+        return asStaff().get(path).then().statusCode(200).extract().jsonPath().getLong("version");
     }
 
     /** A project signed and started on the given dates. */

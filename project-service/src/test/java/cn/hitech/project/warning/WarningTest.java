@@ -55,7 +55,7 @@ class WarningTest {
         asStaff().queryParam("warning", "RED").queryParam("size", 200).get("/api/projects").then().body("items.id", hasItem(id));
         asStaff().queryParam("warning", "GREEN").queryParam("size", 200).get("/api/projects").then().body("items.id", not(hasItem(id)));
 
-        asStaff().contentType("application/json").body("{\"actualDate\": \"2026-02-26\", \"evidence\": \"开工仪式已举行\"}")
+        asStaff().contentType("application/json").body("{\"version\": 0, \"actualDate\": \"2026-02-26\", \"evidence\": \"开工仪式已举行\"}")
                 .post("/api/projects/" + id + "/milestones/" + milestone + "/reach").then().statusCode(200);
         recompute("2026-02-27");
         asStaff().get("/api/projects/" + id + "/warning").then().body("colour", equalTo("GREEN")).body("reasons.size()", equalTo(0));

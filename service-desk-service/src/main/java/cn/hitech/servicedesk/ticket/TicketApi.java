@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import cn.hitech.platform.domain.Masking;
 import cn.hitech.platform.domain.ValidCreditCode;
+import cn.hitech.platform.web.Versioned;
 
 /** The request and response shapes of tickets. */
 public final class TicketApi {
@@ -52,7 +53,7 @@ public final class TicketApi {
             @Schema(example = "已受理") String statusLabel,
             long version,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt) implements Versioned {
 
         static TicketView of(Ticket t) {
             return new TicketView(t.id, t.number, t.channel, t.channel.label(), t.category, t.category.label(), t.title,

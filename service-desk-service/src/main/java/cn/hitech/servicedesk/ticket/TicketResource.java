@@ -52,7 +52,8 @@ public class TicketResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
-    @Operation(summary = "查看工单", description = "An enterprise account sees only its own tickets.")
+    @Operation(summary = "查看工单", description = "An enterprise account sees only its own tickets. The ETag is the version a "
+            + "later move of the ticket names.")
     public TicketApi.TicketView get(@PathParam("id") UUID id) {
         return service.get(id, user.enterpriseScope());
     }

@@ -1,6 +1,7 @@
 package cn.hitech.servicedesk.directory;
 
 import static cn.hitech.platform.testkit.Api.asStaff;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -116,18 +117,9 @@ class EnterpriseDirectoryConsumerTest {
     }
 
     private static ValidatableResponse awaitEntry(String code, long revision) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var answer = asStaff().when().get("/api/tickets/enterprise-directory/" + code);
-            if (answer.statusCode() == 200 && answer.jsonPath().getLong("revision") == revision) {
-                return answer.then();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("directory entry " + code + " did not reach revision " + revision);
+        return await("directory entry " + code + " at revision " + revision).atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> asStaff().when().get("/api/tickets/enterprise-directory/" + code),
+                        answer -> answer.statusCode() == 200 && answer.jsonPath().getLong("revision") == revision)
+                .then();
     }
 }
