@@ -37,8 +37,8 @@ import cn.hitech.project.registry.ProjectRepository;
 public class WarningService {
 
     private static final Logger LOG = Logger.getLogger(WarningService.class);
-    /** Advisory lock key of the recomputation ("warnings" in ASCII, as a number). */
-    private static final long LOCK = 0x7761726e696e67L;
+    /** Advisory lock key of the recomputation, one run per database across instances ("warning" in ASCII). */
+    public static final long LOCK = 0x7761726e696e67L;
 
     @Schema(name = "WarningRun", description = "一次红黄绿灯重算的结果")
     public record Run(LocalDate asOf, int assessed, int changed, int red, int yellow, int green, boolean skipped) {

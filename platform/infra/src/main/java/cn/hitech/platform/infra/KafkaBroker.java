@@ -17,32 +17,80 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A real Apache Kafka broker in KRaft mode (combined broker + controller, one node) running in a JVM of its
  * own, built from the Maven Central artifacts that {@code platform-kafka-broker} resolves. Its storage is
  * formatted on first start; later starts reuse it, so events survive a restart.
+ *
+ * <p>Besides its PLAINTEXT listener it may open a SASL_PLAINTEXT listener with the PLAIN mechanism and a fixed set of
+ * users ({@link SaslListener}), as a production cluster (e.g. Strimzi's SCRAM or PLAIN listeners) asks clients to log
+ * in; the test kit uses it to prove that a service reaches such a cluster by configuration alone.
  */
 public final class KafkaBroker {
 
     private static final String CLASSPATH_RESOURCE = "/hitech-kafka-classpath.txt";
     private static final String STARTED_LINE = "Kafka Server started";
+    /** Names and passwords go into a JAAS line inside a properties file: keep them to characters that need no quoting. */
+    private static final Pattern PLAIN_TOKEN = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final Path home;
     private final int port;
     private final int controllerPort;
+    private final SaslListener sasl;
     private Process process;
+
+    /**
+     * An extra SASL_PLAINTEXT listener on {@code port} that accepts the PLAIN logins in {@code users} (name → password).
+     * The PLAINTEXT listener stays: brokers and the controller talk over it, and so may tools that need no login.
+     */
+    public record SaslListener(int port, Map<String, String> users) {
+
+        public SaslListener {
+            users = Map.copyOf(users);
+            if (users.isEmpty()) {
+                throw new IllegalArgumentException("a SASL listener needs at least one user");
+            }
+            users.forEach((name, password) -> {
+                if (!PLAIN_TOKEN.matcher(name).matches() || !PLAIN_TOKEN.matcher(password).matches()) {
+                    throw new IllegalArgumentException("SASL user names and passwords are limited to [A-Za-z0-9._-]: " + name);
+                }
+            });
+        }
+    }
 
     /** @param home folder for the broker's configuration ({@code server.properties}), data ({@code data/}) and log */
     public KafkaBroker(Path home, int port, int controllerPort) {
+        this(home, port, controllerPort, null);
+    }
+
+    /** @param sasl an extra listener that requires a PLAIN login, or null for none */
+    public KafkaBroker(Path home, int port, int controllerPort, SaslListener sasl) {
         this.home = home.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
+        this.sasl = sasl;
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The SASL_PLAINTEXT listener's address; only for a broker made with a {@link SaslListener}. */
+    public String saslBootstrapServers() {
+        if (sasl == null) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return "127.0.0.1:" + sasl.port();
+    }
+
+    /** The client side of a PLAIN login, as {@code sasl.jaas.config} takes it. */
+    public static String plainJaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     public Path logFile() {
@@ -62,6 +110,9 @@ public final class KafkaBroker {
     public void start(boolean tiedToThisJvm, Duration timeout) {
         if (isPortOpen(port)) {
             throw new InfraException("port " + port + " is already in use: another broker or program is listening there");
+        }
+        if (sasl != null && isPortOpen(sasl.port())) {
+            throw new InfraException("port " + sasl.port() + " (SASL listener) is already in use: another broker or program is listening there");
         }
         Commands.createDirectories(home);
         Path config = writeConfig();
@@ -118,16 +169,17 @@ public final class KafkaBroker {
 
     private Path writeConfig() {
         Path config = home.resolve("server.properties");
+        String saslListener = sasl == null ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + sasl.port();
         String properties = """
                 # written by cn.hitech.platform.infra.KafkaBroker: one node, broker and controller together
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                listeners=PLAINTEXT://127.0.0.1:%1$d%4$s,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d%4$s
                 controller.listener.names=CONTROLLER
                 inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
                 log.dirs=%3$s
                 num.partitions=3
                 auto.create.topics.enable=true
@@ -139,13 +191,27 @@ public final class KafkaBroker {
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 log.retention.hours=168
-                """.formatted(port, controllerPort, home.resolve("data"));
+                """.formatted(port, controllerPort, home.resolve("data"), saslListener) + saslSettings();
         try {
             Files.writeString(config, properties, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return config;
+    }
+
+    /** PLAIN on the SASL listener, its users in the listener's JAAS entry ({@code user_<name>="<password>"}). */
+    private String saslSettings() {
+        if (sasl == null) {
+            return "";
+        }
+        StringBuilder users = new StringBuilder();
+        new TreeMap<>(sasl.users()).forEach((name, password) -> users.append(" user_").append(name).append("=\"")
+                .append(password).append('"'));
+        return "sasl.enabled.mechanisms=PLAIN\n"
+                + "listener.name.sasl_plaintext.sasl.enabled.mechanisms=PLAIN\n"
+                + "listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + users + ";\n";
     }
 
     private void awaitStarted(Duration timeout) {
@@ -156,7 +222,7 @@ public final class KafkaBroker {
                 throw new InfraException("the Kafka broker exited with " + process.exitValue() + " while starting; see " + logFile()
                         + System.lineSeparator() + log.substring(Math.max(0, log.length() - 4000)));
             }
-            if (read(logFile()).contains(STARTED_LINE) && isPortOpen(port)) {
+            if (read(logFile()).contains(STARTED_LINE) && isPortOpen(port) && (sasl == null || isPortOpen(sasl.port()))) {
                 return;
             }
             sleep(Duration.ofMillis(100));

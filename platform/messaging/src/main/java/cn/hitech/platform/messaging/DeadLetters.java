@@ -1,6 +1,7 @@
 package cn.hitech.platform.messaging;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,23 +31,17 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final KafkaClients kafka;
-    private final Clock clock;
+    /** Real time, not the domain clock (which a demo may move): operators match the failure with logs and the broker's times. */
+    private final Clock clock = Clock.systemUTC();
     private KafkaProducer<String, String> producer;
 
-    DeadLetters(KafkaClients kafka, Clock clock) {
+    DeadLetters(KafkaClients kafka) {
         this.kafka = kafka;
-        this.clock = clock;
     }
 
     /** Sends the copy and waits for the broker's acknowledgement; throws if it cannot (then the offset is not committed). */
     public synchronized void park(ConsumerRecord<String, String> record, String consumer, String reason, Throwable error) {
-        ProducerRecord<String, String> copy = new ProducerRecord<>(Topics.deadLetters(record.topic()), record.key(), record.value());
-        record.headers().forEach(h -> copy.headers().add(h));
-        EventHeaders.put(copy.headers(), REASON, reason);
-        EventHeaders.put(copy.headers(), ERROR, error == null ? reason : OutboxRelay.rootMessage(error));
-        EventHeaders.put(copy.headers(), CONSUMER, consumer);
-        EventHeaders.put(copy.headers(), ORIGIN, record.topic() + "/" + record.partition() + "@" + record.offset());
-        EventHeaders.put(copy.headers(), FAILED_AT, clock.instant().toString());
+        ProducerRecord<String, String> copy = copyOf(record, consumer, reason, error, clock.instant());
         try {
             if (producer == null) {
                 producer = kafka.producer("dead-letters");
@@ -61,6 +56,19 @@ public class DeadLetters {
             }
             throw new IllegalStateException("cannot park a record on " + copy.topic(), e);
         }
+    }
+
+    /** The copy to park: the record's key, value and headers, plus why, where from, by whom and when it failed. */
+    static ProducerRecord<String, String> copyOf(ConsumerRecord<String, String> record, String consumer, String reason, Throwable error,
+            Instant failedAt) {
+        ProducerRecord<String, String> copy = new ProducerRecord<>(Topics.deadLetters(record.topic()), record.key(), record.value());
+        record.headers().forEach(h -> copy.headers().add(h));
+        EventHeaders.put(copy.headers(), REASON, reason);
+        EventHeaders.put(copy.headers(), ERROR, error == null ? reason : OutboxRelay.rootMessage(error));
+        EventHeaders.put(copy.headers(), CONSUMER, consumer);
+        EventHeaders.put(copy.headers(), ORIGIN, record.topic() + "/" + record.partition() + "@" + record.offset());
+        EventHeaders.put(copy.headers(), FAILED_AT, failedAt.toString());
+        return copy;
     }
 
     synchronized void close(@Observes ShutdownEvent stopping) {

@@ -7,16 +7,19 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-/** Remembers which events each consumer has applied, in the transaction of the effect. */
+/**
+ * Remembers which events each consumer has applied, in the transaction of the effect. Entries carry real time, not the
+ * domain clock: the inbox is infrastructure, and {@link InboxRetention} forgets them by real age, so a demo clock moved
+ * weeks back or forth neither drops the entries a redelivery still needs nor keeps them for ever.
+ */
 @ApplicationScoped
 public class Inbox {
 
     private final EntityManager entityManager;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
-    Inbox(EntityManager entityManager, Clock clock) {
+    Inbox(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.clock = clock;
     }
 
     /** Records the event for the consumer; false when it was recorded before (a redelivery: apply no effect). */

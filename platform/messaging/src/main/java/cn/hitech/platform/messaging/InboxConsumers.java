@@ -1,6 +1,5 @@
 package cn.hitech.platform.messaging;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,7 +34,8 @@ import cn.hitech.platform.web.CorrelationId;
  * Runs every {@link EventHandler} of the service, each on its own thread with its own consumer group. For each record:
  * an unreadable one (no id, not JSON, data the contract rejects) goes straight to the dead letters; otherwise the
  * handler runs in a transaction with the inbox entry (a polled batch shares one transaction while all goes well),
- * retried with backoff on failure and parked after the last attempt. Offsets are committed only after that, so a crash means a redelivery, which the inbox turns into no effect.
+ * retried with backoff on failure and parked after the last attempt. Offsets are committed only after that, so a crash
+ * means a redelivery, which the inbox turns into no effect. {@link InboxRetention} forgets old inbox entries.
  */
 @ApplicationScoped
 public class InboxConsumers {
@@ -47,18 +47,16 @@ public class InboxConsumers {
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final MessagingConfig.Consumer config;
-    private final Clock clock;
     private final MeterRegistry meters;
     private final List<Loop> loops = new ArrayList<>();
 
     InboxConsumers(Instance<EventHandler> handlers, KafkaClients kafka, Inbox inbox, DeadLetters deadLetters, MessagingConfig config,
-            Clock clock, MeterRegistry meters) {
+            MeterRegistry meters) {
         this.handlers = handlers;
         this.kafka = kafka;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.config = config.consumer();
-        this.clock = clock;
         this.meters = meters;
     }
 
@@ -74,11 +72,6 @@ public class InboxConsumers {
 
     void stop(@Observes ShutdownEvent stopping) {
         loops.forEach(Loop::stop);
-    }
-
-    /** Deletes inbox entries older than the retention; returns how many. */
-    public int forgetOldEntries() {
-        return QuarkusTransaction.requiringNew().call(() -> inbox.forgetBefore(clock.instant().minus(config.inboxRetention())));
     }
 
     private final class Loop implements Runnable {
@@ -208,7 +201,8 @@ public class InboxConsumers {
         }
     }
 
-    private static ReceivedEvent read(ConsumerRecord<String, String> record) {
+    /** The event a record carries; {@link UnreadableEventException} when no retry could make sense of it. */
+    static ReceivedEvent read(ConsumerRecord<String, String> record) {
         String id = EventHeaders.text(record.headers(), EventHeaders.ID);
         String type = EventHeaders.text(record.headers(), EventHeaders.TYPE);
         if (id == null || type == null) {

@@ -41,8 +41,16 @@ public interface MessagingConfig {
         @WithDefault("100ms")
         Duration initialBackoff();
 
-        /** Inbox rows older than this are forgotten; redeliveries come within minutes, not weeks. */
-        @WithDefault("30d")
+        /**
+         * Inbox rows older than this (real time) are forgotten. Kafka redelivers within minutes of a crash or a rebalance,
+         * and 14 days outlast its default topic retention of 7, so even a consumer group reset to the earliest offset
+         * finds every event it applied. Keep it above the topics' retention.
+         */
+        @WithDefault("14d")
         Duration inboxRetention();
+
+        /** How often the retention runs (a duration such as {@code 1h}), or {@code off}. */
+        @WithDefault("1h")
+        String inboxPurgeEvery();
     }
 }

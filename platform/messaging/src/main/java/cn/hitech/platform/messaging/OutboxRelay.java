@@ -40,8 +40,11 @@ import cn.hitech.platform.events.EventJson;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Any fixed number: the advisory lock that makes one relay per database the active one. */
-    private static final long LEADER_LOCK = 0x68697465636800L;
+    /**
+     * Any fixed number: the advisory lock that makes one relay per database the active one; public so an operator can
+     * find the active relay in pg_locks.
+     */
+    public static final long LEADER_LOCK = 0x68697465636800L;
 
     private final EntityManager entityManager;
     private final KafkaClients kafka;

@@ -18,6 +18,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import cn.hitech.platform.infra.KafkaBroker;
+
 /** Plain Kafka clients on the test broker: send a record as another service would, and wait for one to arrive. */
 public final class TestKafka {
 
@@ -28,10 +30,35 @@ public final class TestKafka {
         return TestInfrastructure.get().kafka().bootstrapServers();
     }
 
+    /** The broker's listener that asks for a login (SASL_PLAINTEXT, mechanism PLAIN). */
+    public static String saslBootstrapServers() {
+        return TestInfrastructure.get().kafka().saslBootstrapServers();
+    }
+
+    /**
+     * Client settings (without the {@code kafka.} prefix) for the SASL listener, logged in as {@code user}: what a
+     * service would be given for a cluster with SASL listeners, such as Strimzi's.
+     */
+    public static Map<String, String> saslSettings(String user, String password) {
+        return Map.of("bootstrap.servers", saslBootstrapServers(), "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "PLAIN", "sasl.jaas.config", KafkaBroker.plainJaasConfig(user, password));
+    }
+
+    /** {@link #saslSettings(String, String)} with the login the broker accepts. */
+    public static Map<String, String> saslSettings() {
+        return saslSettings(TestInfrastructure.SASL_USER, TestInfrastructure.SASL_PASSWORD);
+    }
+
     /** Sends one record and waits for the broker's acknowledgement. */
     public static RecordMetadata send(String topic, String key, String value, Map<String, String> headers) {
+        return send(Map.of("bootstrap.servers", bootstrapServers()), topic, key, value, headers);
+    }
+
+    /** Sends one record through the listener and with the login {@code connection} names (e.g. {@link #saslSettings()}). */
+    public static RecordMetadata send(Map<String, String> connection, String topic, String key, String value, Map<String, String> headers) {
         Properties config = new Properties();
-        config.putAll(Map.of("bootstrap.servers", bootstrapServers(), "acks", "all",
+        config.putAll(connection);
+        config.putAll(Map.of("acks", "all",
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
