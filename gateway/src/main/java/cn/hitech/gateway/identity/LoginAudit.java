@@ -2,7 +2,6 @@ package cn.hitech.gateway.identity;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import org.jboss.logging.MDC;
 
 import cn.hitech.platform.web.CorrelationId;
 import cn.hitech.platform.web.PageView;
+import cn.hitech.platform.web.Timestamps;
 
 /**
  * 登录审计: the gateway's own audit trail of sign-ins (等保 2.0 asks for it). A row is written in the transaction of the
@@ -63,21 +63,8 @@ public class LoginAudit {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> found = rows.setParameter("size", size).setParameter("skip", (long) page * size).getResultList();
-        List<Entry> entries = found.stream().map(r -> new Entry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2],
+        List<Entry> entries = found.stream().map(r -> new Entry(((Number) r[0]).longValue(), Timestamps.instant(r[1]), (String) r[2],
                 Event.valueOf((String) r[3]), (String) r[4], (String) r[5], (String) r[6], (String) r[7])).toList();
         return new PageView<>(entries, page, size, ((Number) count.getSingleResult()).longValue());
-    }
-
-    private static Instant instant(Object column) {
-        if (column instanceof Instant instant) {
-            return instant;
-        }
-        if (column instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (column instanceof java.sql.Timestamp time) {
-            return time.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + column.getClass());
     }
 }

@@ -129,7 +129,10 @@ final class DemoData {
         return created + importBatch(batch);
     }
 
-    /** Imports a few dossiers at once; one whose token ran out on the way is sent again after signing in anew. */
+    /**
+     * Imports a few dossiers at once; one whose token ran out on the way is sent again after signing in anew, and one the
+     * gateway's rate limit turned away (429) is sent again when its {@code Retry-After} says.
+     */
     private int importBatch(List<String> batch) {
         List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
         for (String dossier : batch) {
@@ -142,6 +145,10 @@ final class DemoData {
             if (response.statusCode() == 401) {
                 response = authorised(bearer -> importRequest(dossier, bearer));
             }
+            for (int retry = 0; response.statusCode() == 429 && retry < 30; retry++) {
+                pause(response.headers().firstValueAsLong("Retry-After").orElse(1));
+                response = authorised(bearer -> importRequest(dossier, bearer));
+            }
             if (response.statusCode() != 201) {
                 throw new InfraException("demo project rejected (" + response.statusCode() + "): " + response.body());
             }
@@ -149,6 +156,15 @@ final class DemoData {
         }
         batch.clear();
         return created;
+    }
+
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 10))).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfraException("interrupted while loading demo data");
+        }
     }
 
     private HttpRequest.Builder importRequest(String dossier, String bearer) {

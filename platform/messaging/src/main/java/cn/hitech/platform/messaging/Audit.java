@@ -17,6 +17,7 @@ import cn.hitech.platform.events.EventJson;
 import cn.hitech.platform.web.CorrelationId;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
+import cn.hitech.platform.web.Timestamps;
 
 /** The audit trail of a service: {@link #record} in the transaction of each change; {@link #list} for administrators. */
 @ApplicationScoped

@@ -28,6 +28,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import cn.hitech.platform.events.EventJson;
+import cn.hitech.platform.web.Timestamps;
 
 /**
  * Moves committed outbox rows to Kafka, oldest first, and deletes them once the broker has acknowledged them. Woken

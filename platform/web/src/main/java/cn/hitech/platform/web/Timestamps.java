@@ -1,15 +1,15 @@
-package cn.hitech.platform.messaging;
+package cn.hitech.platform.web;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Reads a {@code timestamptz} from a native query, whichever Java type the driver and Hibernate hand back. */
-final class Timestamps {
+public final class Timestamps {
 
     private Timestamps() {
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }
