@@ -48,8 +48,10 @@ build() {
 }
 
 launcher() {
-  java -cp "$launcher_classes:platform/kafka-broker/target/classes:$(cat "$launcher_cp_file")" \
-    cn.hitech.platform.infra.LocalSuite "$1" "$root"
+  # Stopping needs no library: a build from before the classpath file existed can still be stopped.
+  local libraries=""
+  [ -f "$launcher_cp_file" ] && libraries=$(cat "$launcher_cp_file")
+  java -cp "$launcher_classes:platform/kafka-broker/target/classes:$libraries" cn.hitech.platform.infra.LocalSuite "$1" "$root"
 }
 
 case "${1:-up}" in
@@ -61,14 +63,14 @@ case "${1:-up}" in
     echo "run command done in $((SECONDS - started)) s"
     ;;
   stop|down|clean)
-    if [ ! -f "$launcher_cp_file" ]; then
+    if [ ! -f "$launcher_classes/cn/hitech/platform/infra/LocalSuite.class" ]; then
       echo "nothing to stop: the suite was never built here"
       exit 0
     fi
     launcher "${1/stop/down}"
     ;;
   status)
-    [ -f "$launcher_cp_file" ] || { echo "the suite was never built here"; exit 0; }
+    [ -f "$launcher_classes/cn/hitech/platform/infra/LocalSuite.class" ] || { echo "the suite was never built here"; exit 0; }
     launcher status
     ;;
   *)

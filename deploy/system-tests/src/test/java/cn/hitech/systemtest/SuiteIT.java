@@ -80,16 +80,21 @@ class SuiteIT {
 
     @AfterAll
     void downLeavesNothingBehind() {
-        suite.down();
-        for (ProcessHandle process : started) {
-            assertFalse(process.isAlive(), "still running after down: pid " + process.pid());
+        try {
+            suite.down();
+            for (ProcessHandle process : started) {
+                assertFalse(process.isAlive(), "still running after down: pid " + process.pid());
+            }
+            for (int port : List.of(settings.postgresPort(), settings.kafkaPort())) {
+                assertFalse(KafkaBroker.isPortOpen(port), "port " + port + " still open after down");
+            }
+            settings.appPorts().values().forEach(port -> assertFalse(KafkaBroker.isPortOpen(port), "port " + port + " still open after down"));
+        } finally {
+            Path cluster = settings.postgres().clusterHome();
+            suite.clean();
+            assertFalse(java.nio.file.Files.exists(settings.runDir()), "clean deletes the run folder");
+            assertFalse(java.nio.file.Files.exists(cluster), "and the cluster, wherever it lived: " + cluster);
         }
-        for (int port : List.of(settings.postgresPort(), settings.kafkaPort())) {
-            assertFalse(KafkaBroker.isPortOpen(port), "port " + port + " still open after down");
-        }
-        settings.appPorts().values().forEach(port -> assertFalse(KafkaBroker.isPortOpen(port), "port " + port + " still open after down"));
-        suite.clean();
-        assertFalse(java.nio.file.Files.exists(settings.runDir()), "clean deletes the run folder");
     }
 
     private io.restassured.response.ValidatableResponse awaitDirectory(String code, long revision) {

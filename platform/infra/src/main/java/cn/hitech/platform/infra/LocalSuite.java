@@ -109,7 +109,7 @@ public final class LocalSuite {
                 Gateway     %1$s
                 Swagger UI  %1$s/q/swagger-ui
                 OpenAPI     %1$s/q/openapi
-                Health      %1$s/q/health
+                Health      %1$s/q/health/group/services
                 Logs        %2$s
                 Stop with   deploy/run.sh stop
                 """, settings.gatewayUrl(), settings.logs());

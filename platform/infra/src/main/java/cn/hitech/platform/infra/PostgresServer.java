@@ -25,6 +25,9 @@ public final class PostgresServer {
 
     /** Names the folder the cluster lives in when {@link #home} is closed to the server user. */
     static final String LOCATION_FILE = "cluster-location";
+    /** In a relocated cluster's folder: the home it belongs to. */
+    private static final String OWNER_FILE = "home";
+    private static final String CLUSTER_PREFIX = "hitech-pg-";
 
     private final Path home;
     private final int port;
@@ -82,12 +85,41 @@ public final class PostgresServer {
                 throw new InfraException("the postgres user can reach neither " + home + " nor " + base
                         + ": open one of them to it (chmod o+x on the closed parent folder)");
             }
-            Path cluster = Files.createTempDirectory(base, "hitech-pg-");
+            reapOrphans(base);
+            Path cluster = Files.createTempDirectory(base, CLUSTER_PREFIX);
+            Files.writeString(cluster.resolve(OWNER_FILE), home + "\n", StandardCharsets.UTF_8);
             Commands.giveToServerUser(cluster);
             Files.createDirectories(home);
             Files.writeString(home.resolve(LOCATION_FILE), cluster + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Relocated clusters whose home is gone (a checkout deleted without {@code clean}, a test folder wiped while its
+     * cluster ran) would stay forever: each start of a relocated cluster stops and deletes them.
+     */
+    private void reapOrphans(Path base) {
+        try (Stream<Path> clusters = Files.list(base)) {
+            clusters.filter(c -> c.getFileName().toString().startsWith(CLUSTER_PREFIX)).forEach(cluster -> {
+                Path owner = cluster.resolve(OWNER_FILE);
+                try {
+                    if (!Files.exists(owner)
+                            || Files.exists(Path.of(Files.readString(owner, StandardCharsets.UTF_8).trim()).resolve(LOCATION_FILE))) {
+                        return;
+                    }
+                    if (Files.exists(cluster.resolve("data/postmaster.pid"))) {
+                        Commands.run(Commands.asServerUser(pgCommand("pg_ctl"), "-D", cluster.resolve("data").toString(), "-m",
+                                "immediate", "-w", "-t", "30", "stop"), Map.of(), null, 60);
+                    }
+                } catch (IOException | InfraException e) {
+                    System.err.println("could not stop the orphaned cluster in " + cluster + ": " + e.getMessage());
+                }
+                Folders.deleteTree(cluster);
+            });
+        } catch (IOException e) {
+            System.err.println("could not look for orphaned clusters in " + base + ": " + e.getMessage());
         }
     }
 

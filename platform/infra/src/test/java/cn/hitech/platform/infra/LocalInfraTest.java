@@ -51,17 +51,21 @@ class LocalInfraTest {
                 assertEquals("开工", rs.getString(1));
             }
         } finally {
-            postgres.stop();
+            postgres.discard();
         }
     }
 
-    /** A new user's checkout often lives in a 0700 folder (/root/..., mktemp -d) that the postgres user cannot enter. */
-    @Test
-    void aClusterInAFolderClosedToTheServerUserRunsElsewhereAndIsDiscardedWithIt() throws Exception {
+    /**
+     * A new user's checkout often lives in a 0700 folder (/root/..., mktemp -d) that the postgres user cannot enter: the
+     * local run's durable cluster moves under /var/lib/hitech-postgres, a test's to the system's temp folder.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "durable {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aClusterInAFolderClosedToTheServerUserRunsElsewhereAndIsDiscardedWithIt(boolean durable) throws Exception {
         Path closed = java.nio.file.Files.createTempDirectory("closed",
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        PostgresServer postgres = new PostgresServer(closed.resolve("checkout").resolve("pg"), FreePort.find(), "x", false);
+        PostgresServer postgres = new PostgresServer(closed.resolve("checkout").resolve("pg"), FreePort.find(), "x", durable);
         try {
             postgres.start();
             postgres.ensureDatabase("closed_demo", "closed_owner", "pw");
@@ -72,6 +76,7 @@ class LocalInfraTest {
             }
             if (Commands.ROOT) {
                 assertFalse(postgres.clusterHome().startsWith(closed), "moved out of the closed folder: " + postgres.clusterHome());
+                assertEquals(durable, postgres.clusterHome().startsWith("/var/lib/hitech-postgres"), postgres.clusterHome().toString());
                 assertTrue(java.nio.file.Files.exists(closed.resolve("checkout/pg").resolve(PostgresServer.LOCATION_FILE)));
             }
             assertTrue(postgres.isRunning());

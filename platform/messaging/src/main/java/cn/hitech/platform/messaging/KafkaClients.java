@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -52,6 +53,7 @@ import io.smallrye.common.annotation.Identifier;
  * (names the service and purpose, unique per client).</li>
  * </ol>
  */
+@Startup
 @ApplicationScoped
 public class KafkaClients {
 
@@ -74,6 +76,21 @@ public class KafkaClients {
         this.cluster = Map.copyOf(cluster);
         this.application = application;
         warnings(this.cluster, application).forEach(LOG::warn);
+        validate(this.cluster, application);
+    }
+
+    /**
+     * Fails the start when the cluster's settings contradict themselves or ours ({@code acks=1} while idempotence is
+     * on, an unknown protocol …): better a service that does not start than one that is ready while its events pile
+     * up in the outbox.
+     */
+    static void validate(Map<String, ?> cluster, String application) {
+        try {
+            new ProducerConfig(producerSettings(cluster, application + "-settings-check"));
+            new ConsumerConfig(consumerSettings(cluster, application + ".settings-check"));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new IllegalStateException("the kafka.* settings of " + application + " cannot work: " + e.getMessage(), e);
+        }
     }
 
     public String application() {

@@ -139,6 +139,18 @@ class KafkaClientsTest {
         assertTrue(refused.getMessage().contains("acks"), refused.getMessage());
     }
 
+    /** The service refuses to start on such settings, instead of being ready while its outbox fills up. */
+    @Test
+    void aContradictionFailsTheStartAndSaysWhy() {
+        KafkaClients.validate(Map.of("bootstrap.servers", "127.0.0.1:1", "security.protocol", "SASL_PLAINTEXT"), APP);
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> KafkaClients.validate(Map.of("bootstrap.servers", "127.0.0.1:1", "acks", "1"), APP));
+        assertTrue(refused.getMessage().contains("kafka.* settings of " + APP) && refused.getMessage().contains("acks"),
+                refused.getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> KafkaClients.validate(Map.of("bootstrap.servers", "127.0.0.1:1", "security.protocol", "CARRIER_PIGEON"), APP));
+    }
+
     @Test
     void aMissingBootstrapIsNamed() {
         assertEquals(List.of("kafka.bootstrap.servers is not set: no Kafka client of this service can connect"),

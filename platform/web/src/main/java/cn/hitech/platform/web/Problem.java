@@ -35,7 +35,7 @@ public record Problem(
             Map.entry(400, "请求无效"), Map.entry(401, "未登录或凭证无效"), Map.entry(403, "无权执行此操作"),
             Map.entry(404, "资源不存在"), Map.entry(405, "不支持的请求方法"), Map.entry(406, "无法提供所要求的格式"),
             Map.entry(409, "与当前状态冲突"), Map.entry(413, "请求内容过大"), Map.entry(415, "不支持的内容类型"),
-            Map.entry(422, "不符合业务规则"), Map.entry(423, "账户已锁定"),
+            Map.entry(422, "不符合业务规则"), Map.entry(423, "账号已锁定"),
             Map.entry(428, "缺少版本号"), Map.entry(429, "请求过于频繁"), Map.entry(500, "服务器内部错误"),
             Map.entry(502, "后端服务不可用"), Map.entry(503, "服务暂不可用"), Map.entry(504, "后端服务响应超时"));
 

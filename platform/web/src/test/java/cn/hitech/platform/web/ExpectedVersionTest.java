@@ -10,7 +10,6 @@ class ExpectedVersionTest {
     @Test
     void theHeaderOrTheBodyNamesTheVersion() {
         assertEquals(3, ExpectedVersion.of("\"3\"", null));
-        assertEquals(3, ExpectedVersion.of("W/\"3\"", null));
         assertEquals(3, ExpectedVersion.of("3", null));
         assertEquals(7, ExpectedVersion.of(null, 7L));
         assertEquals(7, ExpectedVersion.of(" ", 7L));
@@ -34,11 +33,19 @@ class ExpectedVersionTest {
 
     @Test
     void aTagThatIsNoVersionIsA400NamingTheHeader() {
-        for (String bad : new String[] {"*", "\"abc\"", "\"1\", \"2\"", "-1", "99999999999999999999"}) {
+        for (String bad : new String[] {"*", "W/\"3\"", "\"abc\"", "\"1\", \"2\"", "-1", "99999999999999999999"}) {
             ProblemException e = assertThrows(ProblemException.class, () -> ExpectedVersion.of(bad, null), bad);
             assertEquals(400, e.status());
             assertEquals("If-Match", e.errors().get(0).field());
         }
+    }
+
+    @Test
+    void anOptionalVersionMayBeAbsentButMustAgree() {
+        assertEquals(null, ExpectedVersion.optional(null, null));
+        assertEquals(4L, ExpectedVersion.optional("\"4\"", null));
+        assertEquals(4L, ExpectedVersion.optional(null, 4L));
+        assertEquals(400, assertThrows(ProblemException.class, () -> ExpectedVersion.optional("\"4\"", 5L)).status());
     }
 
     @Test
