@@ -157,13 +157,8 @@ class LocalInfraTest {
                 "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    return record;
-                }
-            }
+            return org.awaitility.Awaitility.await("a record on " + topic).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                    .until(() -> consumer.poll(Duration.ofMillis(500)), records -> !records.isEmpty()).iterator().next();
         }
-        throw new AssertionError("no record arrived on " + topic);
     }
 }
