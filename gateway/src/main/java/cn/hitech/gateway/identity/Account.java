@@ -36,21 +36,4 @@ public class Account {
 
     @Column(name = "created_at")
     public Instant createdAt;
-
-    /** Consecutive failed sign-ins since the last success or lock-out. */
-    @Column(name = "failed_attempts")
-    public int failedAttempts;
-
-    /** Until when sign-in is refused; null or past when the account is not locked. */
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
-    public FailureCount failures() {
-        return new FailureCount(failedAttempts, lockedUntil);
-    }
-
-    public void record(FailureCount count) {
-        failedAttempts = count.failures();
-        lockedUntil = count.lockedUntil();
-    }
 }

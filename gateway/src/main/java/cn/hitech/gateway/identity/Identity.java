@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.TransactionExceptionResult;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -26,7 +29,8 @@ import cn.hitech.platform.web.ProblemException;
 /**
  * The rules of the embedded login: check a password, issue a short-lived RS256 access token with the account's role,
  * department and credit code, and a refresh token that works once (each use rotates it) until it expires or the user
- * logs out. Repeated failures lock the name ({@link FailureCount}); every attempt is written to the {@link LoginAudit}.
+ * logs out. Repeated failures lock the name ({@link FailureCount}, kept in {@link LoginFailures}); every attempt is
+ * written to the {@link LoginAudit}.
  */
 @ApplicationScoped
 public class Identity {
@@ -34,64 +38,82 @@ public class Identity {
     /** The same answer for an unknown user, a wrong password and a disabled account: nothing to probe. */
     private static final String BAD_CREDENTIALS = "用户名或密码错误";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /**
-     * What an unknown name's password is checked against: a hash of a random secret made by the same function (and
-     * so at the same cost) as every account's, so the unknown name costs what a wrong password costs.
-     */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
 
     private final EntityManager entityManager;
     private final IdentityConfig config;
-    private final UnknownNameFailures unknownNames;
+    private final LoginFailures failures;
+    private final DummyHash dummyHash;
     private final LoginAudit audit;
     /** Security time is real time: token expiry and lock-outs never follow a moved domain clock. */
     private final Clock clock = Clock.systemUTC();
 
-    Identity(EntityManager entityManager, IdentityConfig config, UnknownNameFailures unknownNames, LoginAudit audit) {
+    Identity(EntityManager entityManager, IdentityConfig config, LoginFailures failures, DummyHash dummyHash, LoginAudit audit) {
         this.entityManager = entityManager;
         this.config = config;
-        this.unknownNames = unknownNames;
+        this.failures = failures;
+        this.dummyHash = dummyHash;
         this.audit = audit;
     }
 
     public record Tokens(String accessToken, long expiresIn, String refreshToken, String tokenType) {
     }
 
+    /** What the short read before bcrypt found: the account's hash, or none for a name that is no account. */
+    private record Candidate(String username, UUID accountId, String passwordHash, boolean enabled) {
+    }
+
     /**
      * Signs in with a password. Every attempt is audited. Consecutive failures lock the name for a while (423 with
-     * until when); a success resets the count. An unknown name runs bcrypt against a dummy hash and locks like an
-     * account, so neither the answer, its timing nor the lock-out tells whether the name exists. The transaction
-     * commits on these refusals too: the count and the audit row must stay.
+     * until when); a success resets the count. An unknown name runs bcrypt against a {@link DummyHash} and is counted
+     * and locked by the same statements as an account, so neither the answer, its timing, the lock-out nor the database
+     * work tells whether the name exists.
+     * <p>
+     * bcrypt runs outside any transaction, between a short read and a short write, so that no sign-in holds a database
+     * connection while it hashes: a flood of made-up names cannot drain the pool.
      */
-    @Transactional(dontRollbackOn = ProblemException.class)
     public Tokens login(String username, String password, String clientAddress) {
         requireLocalLogin();
+        Candidate candidate = shortTransaction(() -> candidate(username, clientAddress));
+        boolean passwordMatches = BcryptUtil.matches(password,
+                candidate.passwordHash() != null ? candidate.passwordHash() : dummyHash.value());
+        return shortTransaction(() -> settle(candidate, passwordMatches, clientAddress));
+    }
+
+    /** The read before bcrypt; a name that is locked is refused here, without a password check. */
+    private Candidate candidate(String username, String clientAddress) {
         Instant now = clock.instant();
         Account account = entityManager.createQuery("from Account where username = :name", Account.class)
                 .setParameter("name", username).getResultStream().findFirst().orElse(null);
-        FailureCount before = account != null ? account.failures() : unknownNames.of(username);
-        if (before.lockedAt(now)) {
-            throw refusedWhileLocked(username, before.lockedUntil(), now, clientAddress);
+        FailureCount count = failures.current(username);
+        if (count.lockedAt(now)) {
+            throw refusedWhileLocked(username, count.lockedUntil(), now, clientAddress);
         }
-        boolean passwordMatches = BcryptUtil.matches(password, account != null ? account.passwordHash : DUMMY_HASH);
+        return account == null ? new Candidate(username, null, null, false)
+                : new Candidate(username, account.id, account.passwordHash, account.enabled);
+    }
 
-        FailureCount after;
-        if (account != null) {
-            // Row lock after bcrypt: parallel guesses on one account each count, without holding the lock while hashing.
-            entityManager.refresh(account, LockModeType.PESSIMISTIC_WRITE);
-            if (account.failures().lockedAt(now)) {
-                throw refusedWhileLocked(username, account.lockedUntil, now, clientAddress);
-            }
-            if (passwordMatches && account.enabled) {
-                account.record(FailureCount.NONE);
+    /**
+     * The write after bcrypt, under the name's row lock: parallel guesses on one name each count, and one that was
+     * locked by a parallel guess while this one hashed is refused as locked.
+     */
+    private Tokens settle(Candidate candidate, boolean passwordMatches, String clientAddress) {
+        Instant now = clock.instant();
+        String username = candidate.username();
+        LoginFailure row = failures.lock(username, now);
+        FailureCount count = row.count();
+        if (count.lockedAt(now)) {
+            throw refusedWhileLocked(username, count.lockedUntil(), now, clientAddress);
+        }
+        if (candidate.accountId() != null && passwordMatches && candidate.enabled()) {
+            Account account = entityManager.find(Account.class, candidate.accountId());
+            if (account != null && account.enabled) {
+                failures.clear(row);
                 audit.record(username, LoginAudit.Event.LOGIN_SUCCEEDED, username, clientAddress, null);
                 return issue(account);
             }
-            after = account.failures().afterFailure(now, config.lockout());
-            account.record(after);
-        } else {
-            after = unknownNames.fail(username, now, config.lockout());
         }
+        FailureCount after = count.afterFailure(now, config.lockout());
+        row.record(after);
         audit.record(username, LoginAudit.Event.LOGIN_FAILED, username, clientAddress, "failure " + after.failures());
         if (after.lockedAt(now)) {
             audit.record(username, LoginAudit.Event.ACCOUNT_LOCKED, username, clientAddress, "locked until " + after.lockedUntil());
@@ -100,20 +122,33 @@ public class Identity {
         throw unauthenticated();
     }
 
-    /** 解锁: an administrator lifts a lock-out (and the failure count) at once. */
+    /**
+     * 解锁: lifts a lock-out (and the failure count) of an account at once; by an administrator, or by the break-glass
+     * setting at start ({@link StartupUnlock}). Audited as done by {@code actor}.
+     */
     @Transactional
-    public void unlock(String username, String administrator, String clientAddress) {
-        Account account = entityManager.createQuery("from Account where username = :name", Account.class)
-                .setParameter("name", username).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
-                .orElseThrow(() -> new ProblemException(404, "NOT_FOUND", "账号 " + username + " 不存在"));
-        String was = account.failures().lockedAt(clock.instant()) ? "was locked until " + account.lockedUntil : "was not locked";
-        account.record(FailureCount.NONE);
-        audit.record(username, LoginAudit.Event.ACCOUNT_UNLOCKED, administrator, clientAddress, was);
+    public void unlock(String username, String actor, String clientAddress) {
+        if (entityManager.createQuery("select count(a) from Account a where a.username = :name", Long.class)
+                .setParameter("name", username).getSingleResult() == 0) {
+            throw new ProblemException(404, "NOT_FOUND", "账号 " + username + " 不存在");
+        }
+        Instant now = clock.instant();
+        LoginFailure row = failures.lock(username, now);
+        FailureCount count = row.count();
+        String was = count.lockedAt(now) ? "was locked until " + count.lockedUntil() : "was not locked";
+        failures.clear(row);
+        audit.record(username, LoginAudit.Event.ACCOUNT_UNLOCKED, actor, clientAddress, was);
     }
 
     private AccountLocked refusedWhileLocked(String username, Instant until, Instant now, String clientAddress) {
         audit.record(username, LoginAudit.Event.LOGIN_REFUSED_LOCKED, username, clientAddress, "locked until " + until);
         return new AccountLocked(until, now);
+    }
+
+    /** A transaction of its own that commits on a refusal too: the failure count and the audit row must stay. */
+    private static <T> T shortTransaction(Callable<T> work) {
+        return QuarkusTransaction.requiringNew().exceptionHandler(e -> e instanceof ProblemException
+                ? TransactionExceptionResult.COMMIT : TransactionExceptionResult.ROLLBACK).call(work);
     }
 
     /** Exchanges a valid refresh token for new tokens; the old one stops working. */
@@ -123,7 +158,7 @@ public class Identity {
         RefreshToken stored = entityManager.find(RefreshToken.class, hash(refreshToken), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (stored == null || stored.revokedAt != null || !stored.expiresAt.isAfter(now)) {
-            throw new ProblemException(401, "INVALID_REFRESH_TOKEN", "The refresh token is unknown, used, revoked or expired");
+            throw new ProblemException(401, "INVALID_REFRESH_TOKEN", "刷新令牌无效、已使用、已撤销或已过期，请重新登录");
         }
         stored.revokedAt = now;
         Account account = entityManager.find(Account.class, stored.accountId);
@@ -146,7 +181,7 @@ public class Identity {
     @Transactional
     public Account createAccount(String username, String password, String role, String department, String creditCode,
             String displayName) {
-        return createAccountWithHash(username, BcryptUtil.bcryptHash(password), role, department, creditCode, displayName);
+        return createAccountWithHash(username, BcryptUtil.bcryptHash(password, DummyHash.DEFAULT_COST), role, department, creditCode, displayName);
     }
 
     /** For a password that is only known as its bcrypt hash (the bootstrap administrator's). */
@@ -164,7 +199,6 @@ public class Identity {
         account.enabled = true;
         account.createdAt = clock.instant();
         entityManager.persist(account);
-        unknownNames.forget(username);
         return account;
     }
 
@@ -197,8 +231,7 @@ public class Identity {
 
     private void requireLocalLogin() {
         if (!config.localLogin()) {
-            throw new ProblemException(404, "LOCAL_LOGIN_DISABLED",
-                    "Sign-in is handled by the configured identity provider, not by the gateway");
+            throw new ProblemException(404, "LOCAL_LOGIN_DISABLED", "本平台由统一身份认证服务登录，网关不提供账号密码登录");
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.hitech.gateway.identity;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -20,7 +21,10 @@ public interface IdentityConfig {
 
     Duration refreshTokenLifetime();
 
-    /** Creates the demo accounts (README) when the account table is empty. Off unless the local run or a test turns it on. */
+    /**
+     * Creates the demo accounts (README) when the account table is empty. Off unless the local run or a test turns it on;
+     * refused at start in production mode ({@code hitech.mode}, the default).
+     */
     @WithDefault("false")
     boolean demoAccounts();
 
@@ -30,11 +34,27 @@ public interface IdentityConfig {
     /** The first administrator of a production start, created once in an empty account table. */
     BootstrapAdmin bootstrapAdmin();
 
-    /** 登录失败处理: how many failed sign-ins lock an account, and for how long. */
+    /** 登录失败处理: how many failed sign-ins lock a username, and for how long. */
     Lockout lockout();
 
-    /** Deleting refresh tokens that can no longer be used. */
-    RefreshTokenPurge refreshTokenPurge();
+    /**
+     * Break-glass (env {@code HITECH_IDENTITY_UNLOCK_AT_START}, comma-separated usernames): these accounts' lock-outs are
+     * lifted when the gateway starts, audited as done by {@code startup}. For an administrator that guessers keep locked;
+     * remove it once the account is in use again.
+     */
+    Optional<List<String>> unlockAtStart();
+
+    /**
+     * How often {@link IdentityPurge} runs: an interval such as {@code 1h}, or {@code off}. Scheduled from this value
+     * (not by {@code @Scheduled}, which would read the raw property beside this mapping).
+     */
+    String purgeEvery();
+
+    /** How long an expired or revoked refresh token is kept before the purge deletes it. */
+    Duration refreshTokenRetention();
+
+    /** How long {@code login_audit} keeps an entry (等保 2.0 asks for at least 6 months of logs). */
+    Duration auditRetention();
 
     interface BootstrapAdmin {
 
@@ -50,23 +70,15 @@ public interface IdentityConfig {
 
     interface Lockout {
 
-        /** Consecutive failed sign-ins that lock the account (the last of them answers 423). */
+        /**
+         * Failed sign-ins in a row, each within {@link #duration()} of the one before, that lock the username, an account
+         * or not (the last of them answers 423).
+         */
         @WithDefault("5")
         int maxFailures();
 
-        /** How long the account stays locked; an administrator can unlock it earlier. */
+        /** How long the username stays locked; an administrator can unlock an account earlier. */
         @WithDefault("15m")
         Duration duration();
-    }
-
-    interface RefreshTokenPurge {
-
-        /** How often the purge runs ({@code off} disables it); read by the scheduler. */
-        @WithDefault("1h")
-        String every();
-
-        /** How long an expired or revoked token is kept before it is deleted. */
-        @WithDefault("0s")
-        Duration retention();
     }
 }

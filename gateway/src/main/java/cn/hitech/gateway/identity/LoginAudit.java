@@ -21,7 +21,10 @@ import cn.hitech.platform.web.Timestamps;
 @ApplicationScoped
 public class LoginAudit {
 
+    /** The actor of what the gateway does by itself (the bootstrap administrator). */
     public static final String SYSTEM = "system";
+    /** The actor of the break-glass unlock at start ({@code hitech.identity.unlock-at-start}). */
+    public static final String STARTUP = "startup";
 
     public enum Event {
         LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, LOGIN_REFUSED_LOCKED, ACCOUNT_UNLOCKED, ACCOUNT_CREATED
@@ -48,6 +51,12 @@ public class LoginAudit {
                 .setParameter(1, clock.instant()).setParameter(2, username)
                 .setParameter(3, event.name()).setParameter(4, actor).setParameter(5, clientAddress)
                 .setParameter(6, correlationId == null ? null : correlationId.toString()).setParameter(7, detail)
+                .executeUpdate();
+    }
+
+    /** Deletes the entries that occurred before {@code cutoff} (the retention purge); answers how many. */
+    public int forgetBefore(Instant cutoff) {
+        return entityManager.createNativeQuery("DELETE FROM login_audit WHERE occurred_at < ?1").setParameter(1, cutoff)
                 .executeUpdate();
     }
 

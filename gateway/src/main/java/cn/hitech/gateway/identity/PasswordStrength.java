@@ -10,13 +10,16 @@ public final class PasswordStrength {
     private PasswordStrength() {
     }
 
-    /** Why the password is too weak, or empty when it is strong enough. */
+    /**
+     * Why the password is too weak, or empty when it is strong enough. In English: it explains a start-up failure to the
+     * operator, in the one language of the gateway's start-up messages.
+     */
     public static Optional<String> weakness(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of("密码至少需要 " + MIN_LENGTH + " 个字符");
+            return Optional.of("at least " + MIN_LENGTH + " characters are required");
         }
         if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            return Optional.of("密码必须同时包含字母和数字");
+            return Optional.of("it needs both letters and digits");
         }
         return Optional.empty();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,11 @@ class BootstrapSettingTest {
     @Test
     void aWeakPasswordStopsTheStart() {
         assertTrue(assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting(null, "Admin@2026")))
-                .getMessage().contains("至少需要 12 个字符"));
+                .getMessage().contains("at least 12 characters"));
         assertTrue(assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting(null, "only-letters-here")))
-                .getMessage().contains("字母和数字"));
+                .getMessage().contains("letters and digits"));
         assertTrue(assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting(null, "123456789012345")))
-                .getMessage().contains("字母和数字"));
+                .getMessage().contains("letters and digits"));
     }
 
     @Test
@@ -37,6 +38,16 @@ class BootstrapSettingTest {
         assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting("$2a$10$tooShort", null)));
         assertTrue(assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(setting(hash, "First-Admin-2026")))
                 .getMessage().contains("set only one"));
+    }
+
+    /** A start-up error is for the operator's log: one language, English, throughout. */
+    @Test
+    void startErrorsAreInOneLanguage() {
+        for (IdentityConfig.BootstrapAdmin bad : List.of(setting(null, "Admin@2026"), setting(null, "only-letters-here"),
+                setting("First-Admin-2026", null), setting("$2a$10$x", "First-Admin-2026"))) {
+            String message = assertThrows(IllegalStateException.class, () -> FirstAccounts.bootstrapHash(bad)).getMessage();
+            assertTrue(message.chars().allMatch(c -> c < 0x2E80), "no CJK text in: " + message);
+        }
     }
 
     @Test

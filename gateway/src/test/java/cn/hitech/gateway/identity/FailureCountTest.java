@@ -44,17 +44,34 @@ class FailureCountTest {
         assertNull(afterTheLock.lockedUntil());
     }
 
+    /** Before, a failure counted forever; now a count whose last failure is older than the lock duration is none. */
     @Test
-    void unknownNamesCountAlikeAndAreBounded() {
-        UnknownNameFailures names = new UnknownNameFailures();
+    void aFailureLongerAgoThanTheLockDurationNoLongerCounts() {
         Instant t = Instant.parse("2026-02-13T02:00:00Z");
+        FailureCount count = FailureCount.NONE;
+        for (int i = 0; i < 4; i++) {
+            count = count.afterFailure(t, RULE);
+        }
+        assertTrue(count.countsAt(t.plus(Duration.ofMinutes(14)), RULE));
+        assertEquals(5, count.afterFailure(t.plus(Duration.ofMinutes(14)), RULE).failures(), "within 15 minutes it locks");
+        assertFalse(count.countsAt(t.plus(Duration.ofMinutes(15)), RULE), "what the purge may delete");
+        FailureCount later = count.afterFailure(t.plus(Duration.ofMinutes(15)), RULE);
+        assertEquals(1, later.failures());
+        assertNull(later.lockedUntil());
+        assertEquals(t.plus(Duration.ofMinutes(15)), later.lastFailureAt());
+        assertFalse(FailureCount.NONE.countsAt(t, RULE));
+    }
+
+    /** Each failure restarts the window: five failures ten minutes apart lock the name. */
+    @Test
+    void failuresInARowEachWithinTheDurationOfTheOneBeforeLock() {
+        Instant t = Instant.parse("2026-02-13T02:00:00Z");
+        FailureCount count = FailureCount.NONE;
         for (int i = 0; i < 5; i++) {
-            names.fail("nobody", t, RULE);
+            count = count.afterFailure(t.plus(Duration.ofMinutes(10L * i)), RULE);
         }
-        assertTrue(names.of("nobody").lockedAt(t));
-        for (int i = 0; i < UnknownNameFailures.MAX_TRACKED; i++) {
-            names.fail("flood-" + i, t, RULE);
-        }
-        assertEquals(FailureCount.NONE, names.of("nobody"), "the least recently tried name is forgotten first");
+        assertEquals(5, count.failures());
+        assertEquals(t.plus(Duration.ofMinutes(55)), count.lockedUntil());
+        assertTrue(count.countsAt(t.plus(Duration.ofMinutes(54)), RULE));
     }
 }

@@ -239,7 +239,9 @@ public final class LocalSuite {
         command.add("-Dmp.jwt.verify.publickey.location=" + keys.resolve(JwtKeys.PUBLIC_KEY).toUri());
         if (app.isGateway()) {
             command.add("-Dsmallrye.jwt.sign.key.location=" + keys.resolve(JwtKeys.PRIVATE_KEY).toUri());
-            if (System.getenv("HITECH_IDENTITY_DEMO_ACCOUNTS") == null) {
+            // The demo accounts come with the demo: a suite started in production mode on purpose gets none.
+            if (System.getenv("HITECH_IDENTITY_DEMO_ACCOUNTS") == null
+                    && !"production".equalsIgnoreCase(System.getenv().getOrDefault("HITECH_MODE", "demo").strip())) {
                 command.add("-Dhitech.identity.demo-accounts=true");
             }
             for (SuiteSettings.App backend : SuiteSettings.APPS) {
