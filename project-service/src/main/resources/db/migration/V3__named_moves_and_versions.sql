@@ -4,6 +4,9 @@
 ALTER TABLE work_package
     ADD COLUMN completed_on  DATE,
     ADD COLUMN reopen_reason VARCHAR(500);
+-- A package already DONE gets the date of its last change, as users read dates (Asia/Shanghai): the old rows hold no
+-- better record of when it was finished (an edit of its people after that makes the date late, never early).
+UPDATE work_package SET completed_on = (updated_at AT TIME ZONE 'Asia/Shanghai')::date WHERE status = 'DONE';
 
 -- Why a resolved problem was opened again; cleared when it is resolved again (the audit keeps every reason).
 ALTER TABLE project_problem

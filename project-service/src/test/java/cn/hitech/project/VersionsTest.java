@@ -8,11 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,6 +36,7 @@ import io.restassured.specification.RequestSpecification;
 
 import cn.hitech.platform.testkit.RealInfrastructureResource;
 import cn.hitech.platform.testkit.TestData;
+import cn.hitech.platform.testkit.TestKafka;
 import cn.hitech.project.support.Projects;
 
 /**
@@ -41,10 +51,11 @@ class VersionsTest {
     /**
      * A fresh object: who reads and writes it, where it is read (a single object's GET) and written, two different
      * bodies for the same version ({@code null}: no version in the body), the field that shows whose write won, the
-     * value the first body gives it, and its audit trail.
+     * value the first body gives it, its audit trail, and the project whose events on the {@code projects} topic it would
+     * add to.
      */
     record Target(Supplier<RequestSpecification> as, String read, String method, String write, Function<Long, String> first,
-            Function<Long, String> second, String field, String firstValue, String auditType, String auditId) {
+            Function<Long, String> second, String field, String firstValue, String auditType, String auditId, String project) {
 
         JsonPath state() {
             return as.get().get(read).then().statusCode(200).extract().jsonPath();
@@ -67,6 +78,11 @@ class VersionsTest {
             Object value = state.get(field);
             return String.valueOf(value);
         }
+
+        /** The ids of the project's events committed so far (see {@link Projects#events(String)}). */
+        List<String> events() {
+            return Projects.events(project).stream().map(r -> TestKafka.header(r, "ce_id")).toList();
+        }
     }
 
     /** A JSON object of {@code fields} with {@code "version"} added unless it is null. */
@@ -78,7 +94,7 @@ class VersionsTest {
             String field, String firstValue) {
         String id = Projects.register(TestData.creditCode());
         return new Target(() -> asStaff(), "/api/projects/" + id, method, "/api/projects/" + id + suffix, first, second, field,
-                firstValue, "project", id);
+                firstValue, "project", id, id);
     }
 
     private static String update(String name) {
@@ -92,7 +108,7 @@ class VersionsTest {
         String id = Projects.register(TestData.creditCode());
         String url = "/api/projects/" + id + "/packages/" + kind;
         return new Target(() -> asStaff(), url, move == null ? "PUT" : "POST", move == null ? url : url + "/" + move, first, second,
-                field, firstValue, "work_package", id + "/" + kind);
+                field, firstValue, "work_package", id + "/" + kind, id);
     }
 
     private static Target onMilestone(String method, String suffix, Function<Long, String> first, Function<Long, String> second,
@@ -100,7 +116,7 @@ class VersionsTest {
         String id = Projects.register(TestData.creditCode());
         String milestone = Projects.milestoneId(id, "LAND");
         String url = "/api/projects/" + id + "/milestones/" + milestone;
-        return new Target(() -> asStaff(), url, method, url + suffix, first, second, field, firstValue, "milestone", milestone);
+        return new Target(() -> asStaff(), url, method, url + suffix, first, second, field, firstValue, "milestone", milestone, id);
     }
 
     private static Target onProblem(boolean resolved, String move, Function<Long, String> first, Function<Long, String> second,
@@ -113,7 +129,7 @@ class VersionsTest {
             asStaff().contentType("application/json").body("{\"version\": 0, \"resolution\": \"已落实\"}").post(url + "/resolve").then()
                     .statusCode(200);
         }
-        return new Target(() -> asStaff(), url, "POST", url + "/" + move, first, second, field, firstValue, "problem", problem);
+        return new Target(() -> asStaff(), url, "POST", url + "/" + move, first, second, field, firstValue, "problem", problem, id);
     }
 
     private static Target onProgressReport() {
@@ -126,7 +142,7 @@ class VersionsTest {
         return new Target(() -> asStaff(), url, "PUT", url,
                 v -> json(v, "\"cumulativeInvestment\": 1000, \"imageProgress\": \"主体施工\""),
                 v -> json(v, "\"cumulativeInvestment\": 2000, \"imageProgress\": \"主体封顶\""),
-                "cumulativeInvestment", "1000.0", "progress_report", id + "/" + month);
+                "cumulativeInvestment", "1000.0", "progress_report", id + "/" + month, id);
     }
 
     private static Target onReviewScore() {
@@ -141,7 +157,7 @@ class VersionsTest {
         return new Target(() -> asManager(), url, "PUT", url,
                 v -> json(v, "\"scores\": {\"INTENSITY\": 90, \"PROGRESS\": 80, \"QUALITY\": 70}"),
                 v -> json(v, "\"scores\": {\"INTENSITY\": 60, \"PROGRESS\": 60, \"QUALITY\": 60}"),
-                "weighted", "80.0", "review_score", round + "/" + project);
+                "weighted", "80.0", "review_score", round + "/" + project, project);
     }
 
     static Stream<String> kinds() {
@@ -194,12 +210,50 @@ class VersionsTest {
         Target target = fresh(kind);
         JsonPath before = target.state();
         int audited = target.audited();
+        List<String> published = target.events();
         target.send(null, target.first().apply(null)).statusCode(428).contentType("application/problem+json")
                 .body("code", equalTo("VERSION_REQUIRED")).body("status", equalTo(428)).body("title", equalTo("缺少版本号"));
         JsonPath after = target.state();
         assertEquals(before.getLong("version"), after.getLong("version"));
         assertEquals(target.shown(before), target.shown(after));
         assertEquals(audited, target.audited(), "nothing audited");
+        assertEquals(published, target.events(), "nothing published");
+    }
+
+    /**
+     * Two writes naming the version both read, sent at the same instant (a staff member's double click, two editors):
+     * one wins, the other is a 409, never a 500, and the object moved on by one version.
+     */
+    @Test
+    void ofTwoWritesSentAtOnceNamingOneVersionOneWinsAndTheOtherIsAConflict() throws Exception {
+        Target target = fresh("project update");
+        long read = target.state().getLong("version");
+        int audited = target.audited();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        Map<String, Integer> answers = new ConcurrentHashMap<>();
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (Map.Entry<String, Function<Long, String>> write : Map.of("甲", target.first(), "乙", target.second()).entrySet()) {
+                sent.add(senders.submit(() -> {
+                    start.await();
+                    answers.put(write.getKey(), target.send(null, write.getValue().apply(read)).extract().statusCode());
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> answer : sent) {
+                answer.get(Projects.WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertEquals(List.of(200, 409), answers.values().stream().sorted().toList(), "one wins, the other is told it lost: " + answers);
+        JsonPath after = target.state();
+        String winner = answers.get("甲") == 200 ? "甲" : "乙";
+        assertEquals(winner, target.shown(after), "the winner's write stands");
+        assertEquals(read + 1, after.getLong("version"));
+        assertEquals(audited + 1, target.audited(), "one write audited");
     }
 
     @ParameterizedTest(name = "{0}")

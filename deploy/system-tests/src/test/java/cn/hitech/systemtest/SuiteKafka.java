@@ -1,51 +1,43 @@
 package cn.hitech.systemtest;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hitech.platform.infra.SuiteSettings;
+import cn.hitech.platform.testkit.TestKafka;
 
 /** Reads the suite's own broker (not the test kit's) to see what the services published. */
 final class SuiteKafka {
 
-    private static final Pattern REVISION = Pattern.compile("\"revision\"\\s*:\\s*(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SuiteKafka() {
     }
 
-    /** The revisions of one enterprise's events on the {@code enterprises} topic, in topic order. */
+    /**
+     * The revisions of one enterprise's events on the {@code enterprises} topic, in topic order, as the topic holds them
+     * now: wait first for the last one expected (for example until a consumer has applied it).
+     */
     static List<Long> revisionsOf(SuiteSettings settings, String creditCode) {
-        Properties config = new Properties();
-        config.putAll(Map.of("bootstrap.servers", "127.0.0.1:" + settings.kafkaPort(), "group.id", "suite-it-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "enable.auto.commit", "false",
-                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()));
-        List<Long> revisions = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of("enterprises"));
-            long quietSince = System.nanoTime();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    quietSince = System.nanoTime();
-                    if (creditCode.equals(record.key())) {
-                        Matcher revision = REVISION.matcher(record.value());
-                        if (revision.find()) {
-                            revisions.add(Long.parseLong(revision.group(1)));
-                        }
-                    }
-                }
-            }
+        return TestKafka.all(Map.of("bootstrap.servers", "127.0.0.1:" + settings.kafkaPort()), "enterprises",
+                record -> creditCode.equals(record.key()), Duration.ofSeconds(30)).stream()
+                .map(record -> read(record.value()).path("revision"))
+                .filter(JsonNode::isIntegralNumber)
+                .map(JsonNode::asLong)
+                .toList();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("an event on the enterprises topic is not JSON: " + json, e);
         }
-        return revisions;
     }
 }

@@ -147,12 +147,9 @@ public class AccountabilityService {
         return saved(p);
     }
 
-    /** 重新打开: a finished package turns out not to be, for {@code reason}. */
+    /** 重新打开: a finished package turns out not to be, for {@code reason} (required and not blank: the request says so). */
     @Transactional
     public AccountabilityApi.WorkPackageView reopen(UUID projectId, PackageKind kind, long version, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw ProblemException.invalidField("reason", "重新打开须说明原因");
-        }
         WorkPackage p = forChange(projectId, kind, version);
         move(p, PackageTransition.REOPEN, null, null, reason.strip());
         return saved(p);
@@ -180,8 +177,10 @@ public class AccountabilityService {
     /** The one place a package's status changes: checks the move is allowed from where it stands, records and events it. */
     private void move(WorkPackage p, PackageTransition transition, LocalDate date, String note, String reason) {
         if (!transition.allowedFrom(p.status)) {
-            throw ProblemException.conflict("TRANSITION_NOT_ALLOWED", p.kind.label() + "当前为「" + p.status.label() + "」，只有「"
-                    + transition.fromLabels() + "」的包保任务可以" + transition.label());
+            // One code for every refused move; the detail says where the package stands and which move was refused.
+            String again = p.status == PackageStatus.DONE && transition.to() == PackageStatus.DONE ? "再次" : "";
+            throw ProblemException.conflict("TRANSITION_NOT_ALLOWED", p.kind.label() + "当前为「" + p.status.label() + "」，不能" + again
+                    + transition.label() + "：只有「" + transition.fromLabels() + "」的包保任务可以" + transition.label());
         }
         PackageStatus from = p.status;
         p.status = transition.to();

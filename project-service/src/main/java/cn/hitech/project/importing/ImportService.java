@@ -77,7 +77,13 @@ public class ImportService {
         }
         Map<String, MilestoneApi.MilestoneView> milestoneByCode = new HashMap<>();
         milestones.list(id, Optional.empty()).forEach(m -> milestoneByCode.putIfAbsent(m.code(), m));
+        Set<String> reachedCodes = new HashSet<>();
         for (ImportApi.ReachedMilestone reached : orEmpty(dossier.milestonesReached())) {
+            // Checked here, not left to the milestone's version: a second entry would name the version the first
+            // replaced and come back as a 409, as if someone else had changed the milestone.
+            if (!reachedCodes.add(reached.code())) {
+                throw ProblemException.invalidField("milestonesReached", "节点 " + reached.code() + " 重复：每个节点只能完成一次");
+            }
             MilestoneApi.MilestoneView milestone = milestoneByCode.get(reached.code());
             if (milestone == null) {
                 throw ProblemException.invalidField("milestonesReached", "该项目没有节点 " + reached.code());

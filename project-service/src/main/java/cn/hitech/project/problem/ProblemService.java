@@ -1,6 +1,8 @@
 package cn.hitech.project.problem;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,8 @@ import cn.hitech.project.registry.ProjectRepository;
 public class ProblemService {
 
     private static final Logger LOG = Logger.getLogger(ProblemService.class);
+    /** Times in a message are shown as users read them, in Asia/Shanghai. */
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final ProjectRepository projects;
     private final EntityManager em;
@@ -81,12 +85,12 @@ public class ProblemService {
         return ProblemApi.ProblemView.of(p);
     }
 
-    /** 重新打开: a resolved problem turns out not to be, for {@code reason}; the old resolution stays in the audit trail. */
+    /**
+     * 重新打开: a resolved problem turns out not to be, for {@code reason} (required and not blank: the request says so);
+     * the old resolution stays in the audit trail.
+     */
     @Transactional
     public ProblemApi.ProblemView reopen(UUID projectId, UUID problemId, long version, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw ProblemException.invalidField("reason", "重新打开须说明原因");
-        }
         ProjectProblem p = forChange(projectId, problemId, version);
         move(p, ProblemTransition.REOPEN, null, null, null, reason.strip());
         em.flush();
@@ -141,10 +145,13 @@ public class ProblemService {
     private void move(ProjectProblem p, ProblemTransition transition, String resolution, String resolvedBy, String ticketNumber,
             String reason) {
         if (p.status != transition.from()) {
-            String detail = p.status == ProjectProblem.Status.RESOLVED
-                    ? "问题已于 " + p.resolvedAt + " 由 " + p.resolvedBy + " 办结，不能再" + transition.label()
-                    : "问题当前为「" + p.status.label() + "」，只有「" + transition.from().label() + "」的问题可以" + transition.label();
-            throw ProblemException.conflict("TRANSITION_NOT_ALLOWED", detail);
+            // One code for every refused move; the detail says where the problem stands (and, once resolved, by whom and
+            // when) and which move was refused.
+            String resolved = p.status == ProjectProblem.Status.RESOLVED
+                    ? "（" + (p.resolvedAt == null ? "" : SHOWN.format(p.resolvedAt) + " ") + "由 " + p.resolvedBy + " 办结）" : "";
+            String again = p.status == ProjectProblem.Status.RESOLVED && transition.to() == ProjectProblem.Status.RESOLVED ? "再次" : "";
+            throw ProblemException.conflict("TRANSITION_NOT_ALLOWED", "问题当前为「" + p.status.label() + "」" + resolved + "，不能" + again
+                    + transition.label() + "：只有「" + transition.from().label() + "」的问题可以" + transition.label());
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("from", p.status);

@@ -67,8 +67,7 @@ public class ProgressResource {
     public ProgressApi.ProgressView submit(@PathParam("id") UUID id, @PathParam("month") @Parameter(example = "2026-10", schema = @Schema(
             type = SchemaType.STRING, pattern = "\\d{4}-\\d{2}")) YearMonth month, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @NotNull @Valid ProgressApi.SubmitProgress request) {
-        boolean named = (ifMatch != null && !ifMatch.isBlank()) || request.version() != null;
-        return service.submit(id, month, named ? ExpectedVersion.of(ifMatch, request.version()) : null, request);
+        return service.submit(id, month, ExpectedVersion.optional(ifMatch, request.version()), request);
     }
 
     @GET

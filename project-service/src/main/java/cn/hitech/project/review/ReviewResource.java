@@ -77,7 +77,6 @@ public class ReviewResource {
             + "marks need no version; a correction names the version read (If-Match or version), else 428.")
     public ReviewApi.ScoreView score(@PathParam("roundId") UUID roundId, @PathParam("projectId") UUID projectId,
             @HeaderParam(ExpectedVersion.HEADER) String ifMatch, @NotNull @Valid ReviewApi.ScoreProject request) {
-        boolean named = (ifMatch != null && !ifMatch.isBlank()) || request.version() != null;
-        return service.score(roundId, projectId, named ? ExpectedVersion.of(ifMatch, request.version()) : null, request, user.name());
+        return service.score(roundId, projectId, ExpectedVersion.optional(ifMatch, request.version()), request, user.name());
     }
 }

@@ -83,7 +83,10 @@ public class ReviewService {
      */
     @Transactional
     public ReviewApi.ScoreView score(UUID roundId, UUID projectId, Long version, ReviewApi.ScoreProject request, String scorer) {
-        ReviewRound round = round(roundId);
+        // The round's row is locked before the marks are looked up: two first marks of one scorer sent at once would
+        // otherwise both find none and both insert, and the second would fail on the primary key. Locked, the second
+        // waits, finds the first's marks, and is answered as any write to existing marks that names no version (428).
+        ReviewRound round = round(roundId, LockModeType.PESSIMISTIC_WRITE);
         projects.visible(projectId, java.util.Optional.empty());
         Set<String> expected = new HashSet<>(round.criteria.stream().map(ReviewRound.Criterion::code).toList());
         if (!expected.equals(request.scores().keySet())) {
@@ -133,7 +136,11 @@ public class ReviewService {
     }
 
     private ReviewRound round(UUID id) {
-        ReviewRound round = em.find(ReviewRound.class, id);
+        return round(id, LockModeType.NONE);
+    }
+
+    private ReviewRound round(UUID id, LockModeType lock) {
+        ReviewRound round = em.find(ReviewRound.class, id, lock);
         if (round == null) {
             throw ProblemException.notFound("review round", id);
         }

@@ -87,4 +87,22 @@ class ImportTest {
         asManager().contentType("application/json").body(dossier).post("/api/projects/import").then().statusCode(403);
         assertEquals(0, asStaff().queryParam("q", name).get("/api/projects").then().extract().jsonPath().getInt("total"));
     }
+
+    /** A milestone listed twice is a bad dossier (400 naming the field), not someone else's change to it (409). */
+    @Test
+    void aMilestoneReachedTwiceInOneDossierIsABadDossier() {
+        String name = "节点重复的项目 " + UUID.randomUUID();
+        String dossier = """
+                {"project": {"name": "%s", "level": "DISTRICT_KEY", "industryChain": "OTHER", "totalInvestment": 1000,
+                             "plannedStart": "2025-01-06", "plannedEnd": "2026-06-30"},
+                 "milestonesReached": [%s]}""";
+        String land = "{\"code\": \"LAND\", \"actualDate\": \"2025-01-20\", \"evidence\": \"土地证已取得\"}";
+        asStaff().contentType("application/json").body(dossier.formatted(name, land + ", " + land)).post("/api/projects/import").then()
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("milestonesReached")).body("detail", org.hamcrest.Matchers.containsString("LAND 重复"));
+        asStaff().queryParam("q", name).get("/api/projects").then().body("total", equalTo(0));
+        // Listed once, the same milestone imports.
+        String id = importDossier(dossier.formatted(name, land)).getString("id");
+        asStaff().get("/api/projects/" + id + "/milestones").then().body("find { it.code == 'LAND' }.actualDate", equalTo("2025-01-20"));
+    }
 }

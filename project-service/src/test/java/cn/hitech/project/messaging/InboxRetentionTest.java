@@ -3,6 +3,7 @@ package cn.hitech.project.messaging;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -19,6 +20,8 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,8 +37,9 @@ import cn.hitech.project.support.Projects;
 import cn.hitech.project.support.TestClock;
 
 /**
- * 收件箱保留期: entries older than the retention (14 days by default, real time) are forgotten, newer ones kept, and
- * while another instance purges, this one skips. (The scheduled run may also come by; every assertion is on the rows.)
+ * 收件箱保留期: entries older than the retention (14 days by default, real time) are forgotten, newer ones kept,
+ * while another instance purges this one skips, and the purge is scheduled. (The scheduled run may also come by; every
+ * assertion on the purge is on the rows.)
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
@@ -49,6 +53,32 @@ class InboxRetentionTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    Scheduler scheduler;
+
+    /**
+     * The purge is not only callable but scheduled: a job of the scheduler, under its identity, running the purge every
+     * hour (the default of {@code hitech.messaging.consumer.inbox-purge-every}), the first run a minute after start.
+     */
+    @Test
+    void thePurgeIsAScheduledJobThatRunsEveryHour() {
+        Trigger job = scheduler.getScheduledJob("inbox-retention");
+        assertNotNull(job, "scheduled jobs: " + scheduler.getScheduledJobs().stream().map(Trigger::getId).toList());
+        assertTrue(job.getMethodDescription().contains("InboxRetention") && job.getMethodDescription().contains("onSchedule"),
+                job.getMethodDescription());
+        Instant now = Instant.now();
+        Instant next = job.getNextFireTime();
+        Instant previous = job.getPreviousFireTime();
+        if (previous != null) {
+            assertEquals(Duration.ofHours(1), Duration.between(previous, next), "an hour between runs");
+        } else {
+            // Not run yet: the first run is due a minute after start, and the scheduler counts the next one an hour on.
+            Duration ahead = Duration.between(now, next);
+            assertTrue(ahead.compareTo(Duration.ofMinutes(59)) > 0 && ahead.compareTo(Duration.ofMinutes(61).plusSeconds(5)) <= 0,
+                    "next run in " + ahead);
+        }
+    }
 
     @Test
     void entriesOlderThanFourteenDaysAreForgottenAndNewerOnesKept() {

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -54,12 +53,6 @@ class KafkaOverSaslTest {
             TestKafka.saslSettings().forEach((name, value) -> properties.put("kafka." + name, value));
             return properties;
         }
-    }
-
-    @Test
-    void theServiceReachesTheBrokerOnlyThroughTheLoginListener() {
-        assertEquals(TestKafka.saslBootstrapServers(), ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        assertEquals("SASL_PLAINTEXT", ConfigProvider.getConfig().getValue("kafka.security.protocol", String.class));
     }
 
     @Test

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,8 +98,11 @@ class ProblemTest {
         move(id, problem, "resolve", "\"resolution\": \"\"").statusCode(400);
         move(id, problem, "resolve", "\"resolution\": \"土地指标已落实\"").statusCode(200)
                 .body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("staff.test")).body("version", equalTo(1));
+        // The refusal says where the problem stands, by whom and when (as users read times, in Asia/Shanghai) it was resolved.
+        String resolvedAt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"))
+                .format(Instant.parse(problem(id, problem).getString("resolvedAt")));
         move(id, problem, "resolve", "\"resolution\": \"again\"").statusCode(409).body("code", equalTo("TRANSITION_NOT_ALLOWED"))
-                .body("detail", containsString("由 staff.test 办结"));
+                .body("detail", equalTo("问题当前为「已解决」（" + resolvedAt + " 由 staff.test 办结），不能再次办结：只有「待解决」的问题可以办结"));
         asStaff().contentType("application/json").body("{\"version\": 1, \"resolution\": \"x\"}")
                 .post("/api/projects/" + Projects.register(TestData.creditCode()) + "/problems/" + problem + "/resolve").then().statusCode(404);
         asStaff().get("/api/projects/" + id + "/problems").then().body("size()", equalTo(1)).body("[0].resolution", equalTo("土地指标已落实"))
@@ -125,7 +130,8 @@ class ProblemTest {
     void reopeningAnOpenProblemIsRefusedAndAReasonIsRequired() {
         String id = Projects.register(TestData.creditCode());
         String problem = raise(id, "FUNDS");
-        move(id, problem, "reopen", "\"reason\": \"x\"").statusCode(409).body("code", equalTo("TRANSITION_NOT_ALLOWED"));
+        move(id, problem, "reopen", "\"reason\": \"x\"").statusCode(409).body("code", equalTo("TRANSITION_NOT_ALLOWED"))
+                .body("detail", equalTo("问题当前为「待解决」，不能重新打开：只有「已解决」的问题可以重新打开"));
         move(id, problem, "resolve", "\"resolution\": \"已协调贷款\"").statusCode(200);
         move(id, problem, "reopen", "").statusCode(400).body("errors.field", hasItem("reason"));
         move(id, problem, "reopen", "\"reason\": \" \"").statusCode(400).body("errors.field", hasItem("reason"));

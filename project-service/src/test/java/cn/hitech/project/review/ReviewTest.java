@@ -6,9 +6,17 @@ import static cn.hitech.platform.testkit.Api.asStaff;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +77,44 @@ class ReviewTest {
                 .post("/api/projects/reviews").then().statusCode(403);
         String round = round();
         asStaff().get("/api/projects/reviews/" + round).then().statusCode(200).body("criteria.weight", org.hamcrest.Matchers.contains(30, 40, 30));
+    }
+
+    /**
+     * Two first marks of one scorer for one project sent at the same instant (two of his sessions, a double click): one
+     * is recorded; the other finds those marks and, naming no version, is refused as every write to existing marks that
+     * names none is (428), never a 500 from the primary key; one row holds the recorded marks.
+     */
+    @Test
+    void twoFirstMarksOfOneScorerSentAtOnceRecordOneAndRefuseTheOther() throws Exception {
+        String round = round();
+        String project = Projects.register(TestData.creditCode());
+        String url = "/api/projects/reviews/" + round + "/scores/" + project;
+        String token = TestTokens.token("scorer-" + UUID.randomUUID(), "MANAGER", "营商环境办", null);
+        Map<String, String> bodies = Map.of("90", marks(90, 90, 90), "60", marks(60, 60, 60));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService scorers = Executors.newFixedThreadPool(2);
+        Map<String, Integer> answers = new ConcurrentHashMap<>();
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            bodies.forEach((weighted, body) -> sent.add(scorers.submit(() -> {
+                start.await();
+                answers.put(weighted, as(token).contentType("application/json").body(body).put(url).then().extract().statusCode());
+                return null;
+            })));
+            start.countDown();
+            for (Future<?> answer : sent) {
+                answer.get(Projects.WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            scorers.shutdownNow();
+        }
+        assertEquals(List.of(200, 428), answers.values().stream().sorted().toList(), "one recorded, the other refused: " + answers);
+        String recorded = answers.get("90") == 200 ? "90" : "60";
+        JsonPath marks = as(token).get(url).then().statusCode(200).extract().jsonPath();
+        assertEquals(0, marks.getLong("version"), "written once");
+        assertEquals(0, new BigDecimal(recorded).compareTo(new BigDecimal(marks.getString("weighted"))), "the recorded marks: " + recorded);
+        JsonPath ranking = asManager().get("/api/projects/reports/reviews/" + round).then().statusCode(200).extract().jsonPath();
+        assertEquals(1, ranking.getInt("rows[0].scorers"), "one row of marks");
     }
 
     @Test

@@ -1,13 +1,18 @@
 package cn.hitech.project.support;
 
 import static cn.hitech.platform.testkit.Api.asStaff;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 
 import cn.hitech.platform.testkit.TestKafka;
@@ -87,7 +92,30 @@ public final class Projects {
         return TestKafka.await("projects", r -> id.equals(r.key()) && type.equals(TestKafka.header(r, "ce_type")), WAIT);
     }
 
-    public static List<ConsumerRecord<String, String>> events(String id, String type, Duration window) {
-        return TestKafka.all("projects", r -> id.equals(r.key()) && type.equals(TestKafka.header(r, "ce_type")), window);
+    /**
+     * Every event of {@code type} about project {@code id} committed so far, in the order they were published: waits
+     * until the relay has sent them all, then reads the topic as it is.
+     */
+    public static List<ConsumerRecord<String, String>> events(String id, String type) {
+        return events(id).stream().filter(r -> type.equals(TestKafka.header(r, "ce_type"))).toList();
+    }
+
+    /** Every event about project {@code id} committed so far, of any type (see {@link #events(String, String)}). */
+    public static List<ConsumerRecord<String, String>> events(String id) {
+        awaitOutboxEmpty(id);
+        return TestKafka.all("projects", r -> id.equals(r.key()), WAIT);
+    }
+
+    /**
+     * Waits until the outbox holds no event about project {@code id}. The relay deletes a row once the broker has
+     * acknowledged it, so then every event committed about the project so far is on the topic, a refused write's too
+     * had it left one.
+     */
+    public static void awaitOutboxEmpty(String id) {
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        await("the outbox rows of project " + id + " sent").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                        .createNativeQuery("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1").setParameter(1, id)
+                        .getSingleResult()).longValue()), rows -> rows == 0);
     }
 }

@@ -49,7 +49,11 @@ public interface MessagingConfig {
         @WithDefault("14d")
         Duration inboxRetention();
 
-        /** How often the retention runs (a duration such as {@code 1h}), or {@code off}. */
+        /**
+         * How often the retention runs (a duration such as {@code 1h}), or {@code off}. {@link InboxRetention}'s
+         * {@code @Scheduled} expression reads it (with the same default); it is declared here so the mapping knows,
+         * documents and accepts the key.
+         */
         @WithDefault("1h")
         String inboxPurgeEvery();
     }
