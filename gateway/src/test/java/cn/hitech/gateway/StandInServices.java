@@ -26,6 +26,13 @@ import cn.hitech.platform.infra.FreePort;
  */
 public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
+    private static final java.util.concurrent.ScheduledExecutorService SLOW =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "stand-in-slow");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final List<HttpServer> servers = new java.util.ArrayList<>();
 
     @Override
@@ -35,10 +42,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             switch (path) {
                 case "/q/health/ready" -> respond(exchange, 200, "application/json", "{\"status\":\"UP\"}");
                 case "/q/openapi" -> respond(exchange, 200, "application/json", openApi("/api/projects", "项目"));
-                case "/api/projects/slow" -> {
-                    sleep(3000);
-                    respond(exchange, 200, "application/json", "{}");
-                }
+                // Answers after 3 s, as a slow service would: past the gateway's 2 s response timeout.
+                case "/api/projects/slow" -> answerLater(exchange, java.time.Duration.ofSeconds(3));
                 case "/api/projects/big" -> streamBytes(exchange, Integer.parseInt(exchange.getRequestURI().getQuery().substring(6)));
                 default -> echo(exchange);
             }
@@ -131,9 +136,14 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void sleep(long millis) {
+    private static void answerLater(HttpExchange exchange, java.time.Duration delay) throws IOException {
         try {
-            Thread.sleep(millis);
+            SLOW.schedule(() -> {
+                respond(exchange, 200, "application/json", "{}");
+                return null;
+            }, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
