@@ -80,7 +80,7 @@ public class ProblemResource {
             + "problem's version (If-Match or version).")
     public ProblemApi.ProblemView reopen(@PathParam("id") UUID id, @PathParam("problemId") UUID problemId,
             @HeaderParam(ExpectedVersion.HEADER) String ifMatch, @NotNull @Valid ProblemApi.ReopenProblem request) {
-        return service.reopen(id, problemId, ExpectedVersion.of(ifMatch, request.version()), request.reason());
+        return service.reopen(id, problemId, ExpectedVersion.of(ifMatch, request.version()), request.reason(), user.name());
     }
 
     @GET

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import cn.hitech.platform.events.project.ProblemRaised;
+import cn.hitech.platform.events.project.ProblemReopened;
 import cn.hitech.platform.events.ticket.TicketResolved;
 import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.messaging.Outbox;
@@ -87,13 +88,18 @@ public class ProblemService {
 
     /**
      * 重新打开: a resolved problem turns out not to be, for {@code reason} (required and not blank: the request says so);
-     * the old resolution stays in the audit trail.
+     * the old resolution stays in the audit trail, and {@code project.problem.reopened} tells the service desk, so the
+     * ticket that resolved it is taken up again.
      */
     @Transactional
-    public ProblemApi.ProblemView reopen(UUID projectId, UUID problemId, long version, String reason) {
+    public ProblemApi.ProblemView reopen(UUID projectId, UUID problemId, long version, String reason, String reopenedBy) {
         ProjectProblem p = forChange(projectId, problemId, version);
+        String previousResolution = p.resolution;
         move(p, ProblemTransition.REOPEN, null, null, null, reason.strip());
         em.flush();
+        Project project = em.find(Project.class, projectId);
+        outbox.publish(ProblemReopened.TYPE, new ProblemReopened(project.id, p.id, project.name, project.ownerCreditCode,
+                p.category.name(), p.reopenReason, previousResolution, p.ticketNumber, reopenedBy, clock.instant()));
         return ProblemApi.ProblemView.of(p);
     }
 

@@ -121,6 +121,16 @@ class ProblemTest {
         move(id, problem, "resolve", "\"resolution\": \"双回路均已接入\"").statusCode(200).body("status", equalTo("RESOLVED"))
                 .body("reopenReason", equalTo(null)).body("resolution", equalTo("双回路均已接入")).body("version", equalTo(3));
         assertEquals(List.of("resolve", "reopen", "resolve", "raise"), auditActions(problem));
+        // The service desk hears of the reopening, with what was said before and why it did not hold.
+        List<cn.hitech.platform.events.project.ProblemReopened> reopened = Projects.events(id, "project.problem.reopened").stream()
+                .map(r -> cn.hitech.platform.events.EventJson.read(r.value(), cn.hitech.platform.events.project.ProblemReopened.class))
+                .toList();
+        assertEquals(1, reopened.size());
+        assertEquals(problem, reopened.get(0).problemId().toString());
+        assertEquals("第二路仍未接入", reopened.get(0).reason());
+        assertEquals("已接入一路供电", reopened.get(0).previousResolution());
+        assertEquals("UTILITIES", reopened.get(0).category());
+        assertEquals("staff.test", reopened.get(0).reopenedBy());
         asAdmin().queryParam("entityType", "problem").queryParam("entityId", problem).get("/api/projects/audit").then()
                 .body("items[1].summary.reason", equalTo("第二路仍未接入"))
                 .body("items[1].summary.previousResolution", equalTo("已接入一路供电"));

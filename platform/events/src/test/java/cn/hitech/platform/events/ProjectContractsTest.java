@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import cn.hitech.platform.events.project.AccountabilityChanged;
 import cn.hitech.platform.events.project.MilestoneReached;
 import cn.hitech.platform.events.project.ProblemRaised;
+import cn.hitech.platform.events.project.ProblemReopened;
 import cn.hitech.platform.events.project.ProjectStatusChanged;
 import cn.hitech.platform.events.project.WarningChanged;
 import cn.hitech.platform.events.ticket.TicketResolved;
@@ -39,6 +40,8 @@ class ProjectContractsTest {
                         "主体结构封顶，监理单位确认", List.of("https://example.gov.cn/evidence/1.jpg"), Instant.parse("2026-07-12T08:00:00Z"))),
                 Arguments.of(ProblemRaised.TYPE, new ProblemRaised(PROJECT, PROBLEM, "小松全球智能制造产业基地", CODE, "UTILITIES", "URGENT",
                         "厂区双回路供电尚未接入", "staff", Instant.parse("2026-04-01T01:00:00Z"))),
+                Arguments.of(ProblemReopened.TYPE, new ProblemReopened(PROJECT, PROBLEM, "小松全球智能制造产业基地", CODE, "UTILITIES",
+                        "第二路供电仍未接入", "供电公司已完成双回路接入", "GD20260405000012", "staff", Instant.parse("2026-04-10T02:00:00Z"))),
                 Arguments.of(WarningChanged.TYPE, new WarningChanged(PROJECT, "小松全球智能制造产业基地", "GREEN", "RED",
                         List.of(new WarningChanged.Reason("MILESTONE_OVERDUE", "RED", "节点「主体封顶」逾期 3 个工作日")),
                         LocalDate.parse("2026-07-03"), Instant.parse("2026-07-03T00:00:05Z"))),
