@@ -1,5 +1,6 @@
 package cn.hitech.servicedesk.ticket;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -53,4 +54,66 @@ public class Ticket extends TrackedEntity {
 
     @Enumerated(EnumType.STRING)
     public TicketStatus status;
+
+    /** 主办单位: the department code the ticket is dispatched to; 协办单位 (comma-separated codes) help it. */
+    @Column(name = "department_code")
+    public String departmentCode;
+
+    @Column(name = "assisting_departments")
+    public String assistingDepartments;
+
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
+
+    /** 签收时限, 办结时限, 回访时限: the deadlines of the limits that have started. */
+    @Column(name = "sign_by")
+    public Instant signBy;
+
+    @Column(name = "signed_at")
+    public Instant signedAt;
+
+    @Column(name = "resolve_by")
+    public Instant resolveBy;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "call_back_by")
+    public Instant callBackBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** 挂起: since when the resolve clock stands still; the working time paused so far, in minutes. */
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
+    @Column(name = "paused_minutes")
+    public long pausedMinutes;
+
+    /** 延期: the working days asked for and not yet approved, the reason, and the days approved so far. */
+    @Column(name = "extension_days_asked")
+    public Integer extensionDaysAsked;
+
+    @Column(name = "extension_reason")
+    public String extensionReason;
+
+    @Column(name = "extension_days_granted")
+    public int extensionDaysGranted;
+
+    @Column(name = "return_reason")
+    public String returnReason;
+
+    /** 答复: the reply to the enterprise (of the resolution, or the direct answer at intake), and the outcome. */
+    public String reply;
+
+    public String outcome;
+
+    @Enumerated(EnumType.STRING)
+    public Satisfaction satisfaction;
+
+    public Boolean solved;
+
+    @Column(name = "reopen_count")
+    public int reopenCount;
 }

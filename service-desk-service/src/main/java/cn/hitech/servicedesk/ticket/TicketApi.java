@@ -1,8 +1,12 @@
 package cn.hitech.servicedesk.ticket;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +14,6 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import cn.hitech.platform.domain.Masking;
 import cn.hitech.platform.domain.ValidCreditCode;
 import cn.hitech.platform.web.Versioned;
 
@@ -51,14 +54,67 @@ public final class TicketApi {
             boolean urgent,
             TicketStatus status,
             @Schema(example = "已受理") String statusLabel,
+            @Schema(description = "主办单位代码") String department,
+            @Schema(description = "主办单位名称") String departmentName,
+            @Schema(description = "协办单位代码") List<String> assistingDepartments,
+            Deadlines deadlines,
+            @Schema(description = "当前计时的时限：剩余工作分钟与红黄绿灯；无计时时限时为空") TicketDeadlines.Sla sla,
+            @Schema(description = "时限涉及节假日安排未发布的年份时的提示；否则为空") String calendarWarning,
+            @Schema(description = "挂起时间（挂起中）") Instant suspendedAt,
+            @Schema(description = "待审批的延期申请（工作日）") Integer extensionDaysAsked,
+            String extensionReason,
+            @Schema(description = "已批准延期（工作日）") int extensionDaysGranted,
+            String returnReason,
+            @Schema(description = "答复内容（办结答复或直接答复）") String reply,
+            String outcome,
+            Satisfaction satisfaction,
+            Boolean solved,
+            @Schema(description = "重办次数") int reopenCount,
             long version,
             Instant createdAt,
             Instant updatedAt) implements Versioned {
+    }
 
-        static TicketView of(Ticket t) {
-            return new TicketView(t.id, t.number, t.channel, t.channel.label(), t.category, t.category.label(), t.title,
-                    t.description, t.enterpriseCreditCode, t.enterpriseName, t.grid, t.commissioner, t.contactName, Masking.phone(t.contactPhone), t.urgent, t.status,
-                    t.status.label(), t.version, t.createdAt, t.updatedAt);
-        }
+    @Schema(name = "TicketDeadlines", description = "时限（时刻，UTC）：签收、办结、回访；未开始计时的为空")
+    public record Deadlines(Instant dispatchedAt, Instant signBy, Instant signedAt, Instant resolveBy, Instant resolvedAt,
+            Instant callBackBy, Instant closedAt) {
+    }
+
+    @Schema(name = "DispatchTicket", description = "派单：主办单位与可选的协办单位")
+    public record Dispatch(@NotBlank @Schema(example = "POWER_SUPPLY") String department, List<@NotBlank String> assistingDepartments,
+            @Size(max = 1000) String note, Long version) {
+    }
+
+    @Schema(name = "TicketVersion", description = "只需所读版本的流转（签收、恢复办理、批准延期）")
+    public record VersionOnly(Long version) {
+    }
+
+    @Schema(name = "ReturnTicket", description = "退单：理由必填")
+    public record Return(@NotBlank @Size(max = 1000) String reason, Long version) {
+    }
+
+    @Schema(name = "RequestExtension", description = "申请延期：理由与工作日数")
+    public record Extension(@NotNull @Min(1) @Max(10) Integer days, @NotBlank @Size(max = 1000) String reason, Long version) {
+    }
+
+    @Schema(name = "SuspendTicket", description = "挂起：等待企业补充材料等")
+    public record Suspend(@NotBlank @Size(max = 1000) String reason, Long version) {
+    }
+
+    @Schema(name = "ResolveTicket", description = "办结：答复必填")
+    public record Resolve(@NotBlank @Size(max = 4000) String reply, @Size(max = 1000) String outcome, Long version) {
+    }
+
+    @Schema(name = "CallBack", description = "回访：满意度与是否解决；不满意且未解决则重办")
+    public record CallBack(@NotNull Satisfaction satisfaction, @NotNull Boolean solved, @Size(max = 1000) String note, Long version) {
+    }
+
+    @Schema(name = "AnswerTicket", description = "直接答复：受理时即答复并关闭")
+    public record Answer(@NotBlank @Size(max = 4000) String answer, Long version) {
+    }
+
+    @Schema(name = "TicketMove", description = "流转记录")
+    public record MoveView(long id, String move, TicketStatus from, TicketStatus to, String department, String actor, String actorRole,
+            Instant occurredAt, Map<String, Object> details) {
     }
 }

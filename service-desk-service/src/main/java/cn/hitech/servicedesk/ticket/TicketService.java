@@ -23,7 +23,7 @@ import cn.hitech.platform.web.PageView;
 import cn.hitech.servicedesk.directory.EnterpriseDirectory;
 import cn.hitech.platform.web.ProblemException;
 
-/** The rules of tickets. For now: registration (受理); dispatch and handling follow. */
+/** Registration (受理) and reading of tickets; the moves after it are {@link TicketMoves}. */
 @ApplicationScoped
 public class TicketService {
 
@@ -34,12 +34,14 @@ public class TicketService {
     private final EnterpriseDirectory directory;
     private final Audit audit;
     private final Clock clock;
+    private final TicketMapper mapper;
 
-    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, Clock clock) {
+    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, Clock clock, TicketMapper mapper) {
         this.tickets = tickets;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
+        this.mapper = mapper;
     }
 
     /** Registers a ticket; within an enterprise scope it is filed for that enterprise, never for another one. */
@@ -75,14 +77,14 @@ public class TicketService {
         tickets.persist(ticket);
         audit.record("ticket", ticket.id.toString(), "register", Map.of("number", ticket.number, "channel", ticket.channel,
                 "category", ticket.category, "title", ticket.title));
-        return TicketApi.TicketView.of(ticket);
+        return mapper.view(ticket);
     }
 
     /** A ticket; with an enterprise scope, only one of that enterprise (any other is "not found"). */
     public TicketApi.TicketView get(UUID id, Optional<String> enterpriseScope) {
         return tickets.findByIdOptional(id)
                 .filter(t -> CurrentUser.allows(enterpriseScope, t.enterpriseCreditCode))
-                .map(TicketApi.TicketView::of)
+                .map(mapper::view)
                 .orElseThrow(() -> ProblemException.notFound("ticket", id));
     }
 
@@ -91,7 +93,7 @@ public class TicketService {
         PanacheQuery<Ticket> query = tickets.find("(:scope is null or enterpriseCreditCode = :scope) and (:status is null or status = :status)",
                 newestFirst, Parameters.with("scope", enterpriseScope.orElse(null)).and("status", status));
         query.page(Page.of(page, size));
-        List<TicketApi.TicketView> items = query.list().stream().map(TicketApi.TicketView::of).toList();
+        List<TicketApi.TicketView> items = query.list().stream().map(mapper::view).toList();
         return new PageView<>(items, page, size, query.count());
     }
 }

@@ -1,13 +1,16 @@
 package cn.hitech.servicedesk.ticket;
 
-/** 工单状态: 受理 → 派单 → 签收 → 办理 → 办结 → 回访 → 关闭. */
+/**
+ * 工单状态: 受理 → 派单 → 签收 → 办结 → 关闭 (after the 回访), with 退单 (returned to the dispatcher) and 挂起 (waiting for the
+ * enterprise) on the way. The moves between them are {@link TicketTransition}.
+ */
 public enum TicketStatus {
     REGISTERED("已受理"),
     DISPATCHED("已派单"),
+    RETURNED("已退单"),
     SIGNED("已签收"),
-    IN_PROGRESS("办理中"),
+    SUSPENDED("已挂起"),
     RESOLVED("已办结"),
-    CALLED_BACK("已回访"),
     CLOSED("已关闭");
 
     private final String label;

@@ -1,0 +1,146 @@
+package cn.hitech.servicedesk.ticket;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.hitech.platform.web.CurrentUser;
+import cn.hitech.platform.web.ExpectedVersion;
+import cn.hitech.platform.web.Roles;
+
+/**
+ * The named moves of a ticket. Each names the version the caller read (If-Match or body {@code version}; 428 without);
+ * a move the ticket's status does not allow is a 409 {@code TRANSITION_NOT_ALLOWED} that changes nothing.
+ */
+@Path("/api/tickets/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "工单流转", description = "派单、签收、退单、延期、挂起、办结、回访、直接答复")
+public class TicketMoveResource {
+
+    private final TicketMoves moves;
+    private final CurrentUser user;
+
+    TicketMoveResource(TicketMoves moves, CurrentUser user) {
+        this.moves = moves;
+        this.user = user;
+    }
+
+    @POST
+    @Path("/dispatch")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "派单", description = "已受理 or 已退单 → 已派单, to a 主办 department (code) with optional 协办 ones. Starts the sign "
+            + "limit (working hours from now) and the resolve limit (working days from the next working day).")
+    public TicketApi.TicketView dispatch(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.Dispatch request) {
+        return moves.dispatch(id, ExpectedVersion.of(ifMatch, request.version()), request);
+    }
+
+    @POST
+    @Path("/answer")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "直接答复", description = "已受理 → 已关闭: the operator answers at intake.")
+    public TicketApi.TicketView answer(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.Answer request) {
+        return moves.answer(id, ExpectedVersion.of(ifMatch, request.version()), request.answer());
+    }
+
+    @POST
+    @Path("/sign")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "签收", description = "已派单 → 已签收.")
+    public TicketApi.TicketView sign(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @Valid TicketApi.VersionOnly request) {
+        return moves.signFor(id, ExpectedVersion.of(ifMatch, request == null ? null : request.version()));
+    }
+
+    @POST
+    @Path("/return")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "退单", description = "已派单 or 已签收 → 已退单, with the reason, within the return limit (2 working days after "
+            + "dispatch by default; later is a 422). The dispatcher dispatches it again.")
+    public TicketApi.TicketView returnToDispatcher(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.Return request) {
+        return moves.returnToDispatcher(id, ExpectedVersion.of(ifMatch, request.version()), request.reason());
+    }
+
+    @POST
+    @Path("/extension")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "申请延期", description = "While 已签收: asks for working days with a reason; all approved extensions of a "
+            + "ticket stay within 10 working days (422 beyond).")
+    public TicketApi.TicketView requestExtension(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.Extension request) {
+        return moves.requestExtension(id, ExpectedVersion.of(ifMatch, request.version()), request.days(), request.reason());
+    }
+
+    @POST
+    @Path("/approve-extension")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "批准延期", description = "A dispatcher or manager approves the pending request: the resolve deadline moves "
+            + "on by its working days.")
+    public TicketApi.TicketView approveExtension(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @Valid TicketApi.VersionOnly request) {
+        return moves.approveExtension(id, ExpectedVersion.of(ifMatch, request == null ? null : request.version()));
+    }
+
+    @POST
+    @Path("/suspend")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "挂起", description = "已签收 → 已挂起 (waiting for the enterprise): the resolve clock stands still.")
+    public TicketApi.TicketView suspend(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.Suspend request) {
+        return moves.suspend(id, ExpectedVersion.of(ifMatch, request.version()), request.reason());
+    }
+
+    @POST
+    @Path("/resume")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "恢复办理", description = "已挂起 → 已签收: the resolve deadline moves on by the working time paused.")
+    public TicketApi.TicketView resume(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @Valid TicketApi.VersionOnly request) {
+        return moves.resume(id, ExpectedVersion.of(ifMatch, request == null ? null : request.version()));
+    }
+
+    @POST
+    @Path("/resolve")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "办结", description = "已签收 → 已办结 with the reply; starts the call-back limit and publishes ticket.resolved.")
+    public TicketApi.TicketView resolve(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.Resolve request) {
+        return moves.resolve(id, ExpectedVersion.of(ifMatch, request.version()), request.reply(), request.outcome());
+    }
+
+    @POST
+    @Path("/call-back")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "回访", description = "已办结 → 已关闭 with the rating; UNSATISFIED and not solved reopens it (重办) to the same "
+            + "department with a new resolve limit. An enterprise account rates its own tickets only.")
+    public TicketApi.TicketView callBack(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.CallBack request) {
+        return moves.callBack(id, ExpectedVersion.of(ifMatch, request.version()), request, user.enterpriseScope());
+    }
+
+    @GET
+    @Path("/moves")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "流转记录", description = "Every move of the ticket, oldest first: who, when, from, to and the details "
+            + "(internal: reasons and notes of the departments, so not for enterprise accounts).")
+    public List<TicketApi.MoveView> history(@PathParam("id") UUID id) {
+        return moves.history(id);
+    }
+}

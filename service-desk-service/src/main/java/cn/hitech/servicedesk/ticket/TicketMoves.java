@@ -1,0 +1,303 @@
+package cn.hitech.servicedesk.ticket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import cn.hitech.platform.events.ticket.TicketResolved;
+import cn.hitech.platform.events.ticket.TicketStatusChanged;
+import cn.hitech.platform.messaging.Audit;
+import cn.hitech.platform.messaging.Outbox;
+import cn.hitech.platform.web.CurrentUser;
+import cn.hitech.platform.web.ProblemException;
+import cn.hitech.servicedesk.department.Department;
+import cn.hitech.servicedesk.department.DepartmentService;
+
+/**
+ * The moves of a ticket after registration, each a method named from the domain. Every one names the version the
+ * caller read, goes through {@link #move} (the one place a ticket's status changes: checked against
+ * {@link TicketTransition}, kept in the move history, audited and evented) and counts time on the one calendar.
+ */
+@ApplicationScoped
+public class TicketMoves {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final EntityManager em;
+    private final DepartmentService departments;
+    private final TicketDeadlines deadlines;
+    private final TicketMapper mapper;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    TicketMoves(EntityManager em, DepartmentService departments, TicketDeadlines deadlines, TicketMapper mapper, Outbox outbox,
+            Audit audit, CurrentUser user, Clock clock) {
+        this.em = em;
+        this.departments = departments;
+        this.deadlines = deadlines;
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    /** 派单 (again after a 退单): to a 主办 department with optional 协办 ones; the sign and resolve limits start now. */
+    @Transactional
+    public TicketApi.TicketView dispatch(UUID id, long version, TicketApi.Dispatch request) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.DISPATCH);
+        Department lead = department(request.department(), "department");
+        List<Department> assisting = new ArrayList<>();
+        for (String code : new LinkedHashSet<>(request.assistingDepartments() == null ? List.of() : request.assistingDepartments())) {
+            if (!code.equals(lead.code)) {
+                assisting.add(department(code, "assistingDepartments"));
+            }
+        }
+        Instant now = clock.instant();
+        t.departmentCode = lead.code;
+        t.assistingDepartments = TicketMapper.joined(assisting);
+        t.dispatchedAt = now;
+        t.signBy = deadlines.signBy(now, t.urgent);
+        t.signedAt = null;
+        t.resolveBy = deadlines.resolveBy(now, t.category);
+        t.returnReason = null;
+        return move(t, TicketTransition.DISPATCH, details("department", lead.code, "assistingDepartments",
+                TicketMapper.codes(t.assistingDepartments), "note", request.note()));
+    }
+
+    /** 直接答复: the operator answers at intake and the ticket closes. */
+    @Transactional
+    public TicketApi.TicketView answer(UUID id, long version, String answer) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.ANSWER);
+        t.reply = answer.strip();
+        t.closedAt = clock.instant();
+        return move(t, TicketTransition.ANSWER, details("answer", t.reply));
+    }
+
+    /** 签收: the department takes the order. */
+    @Transactional
+    public TicketApi.TicketView signFor(UUID id, long version) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.SIGN);
+        t.signedAt = clock.instant();
+        return move(t, TicketTransition.SIGN, details("signBy", t.signBy, "inTime", !t.signedAt.isAfter(t.signBy)));
+    }
+
+    /** 退单: a misrouted order goes back to the dispatcher, with the reason, within the return limit after dispatch. */
+    @Transactional
+    public TicketApi.TicketView returnToDispatcher(UUID id, long version, String reason) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.RETURN);
+        Instant returnBy = deadlines.returnBy(t.dispatchedAt);
+        if (clock.instant().isAfter(returnBy)) {
+            throw ProblemException.ruleViolated("RETURN_TOO_LATE", "退单须在派单后 " + deadlines.limits().returnDays()
+                    + " 个工作日内提出（截止 " + shown(returnBy) + "），已超过退单时限，请继续办理或申请延期");
+        }
+        t.returnReason = reason.strip();
+        t.signBy = null;
+        t.signedAt = null;
+        t.resolveBy = null;
+        return move(t, TicketTransition.RETURN, details("reason", t.returnReason, "department", t.departmentCode));
+    }
+
+    /** 申请延期: the department asks for more working days; all approved extensions stay within the limit. */
+    @Transactional
+    public TicketApi.TicketView requestExtension(UUID id, long version, int days, String reason) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.EXTENSION);
+        if (t.extensionDaysAsked != null) {
+            throw ProblemException.conflict("EXTENSION_PENDING", "已有待审批的延期申请（" + t.extensionDaysAsked + " 个工作日），请等待审批");
+        }
+        int max = deadlines.limits().maxExtensionDays();
+        if (t.extensionDaysGranted + days > max) {
+            throw ProblemException.ruleViolated("EXTENSION_LIMIT", "延期累计不得超过 " + max + " 个工作日：已批准 "
+                    + t.extensionDaysGranted + " 个工作日，本次最多可申请 " + (max - t.extensionDaysGranted) + " 个工作日");
+        }
+        t.extensionDaysAsked = days;
+        t.extensionReason = reason.strip();
+        return move(t, TicketTransition.EXTENSION, details("days", days, "reason", t.extensionReason));
+    }
+
+    /** 批准延期: the asked working days are added to the resolve deadline. */
+    @Transactional
+    public TicketApi.TicketView approveExtension(UUID id, long version) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.APPROVE_EXTENSION);
+        if (t.extensionDaysAsked == null) {
+            throw ProblemException.conflict("NO_EXTENSION_REQUESTED", "工单" + t.number + "没有待审批的延期申请");
+        }
+        int days = t.extensionDaysAsked;
+        Instant before = t.resolveBy;
+        t.resolveBy = deadlines.extended(t.resolveBy, days);
+        t.extensionDaysGranted += days;
+        t.extensionDaysAsked = null;
+        return move(t, TicketTransition.APPROVE_EXTENSION, details("days", days, "resolveByBefore", before, "resolveBy", t.resolveBy));
+    }
+
+    /** 挂起: waiting for the enterprise; the resolve clock stands still from now. */
+    @Transactional
+    public TicketApi.TicketView suspend(UUID id, long version, String reason) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.SUSPEND);
+        t.suspendedAt = clock.instant();
+        return move(t, TicketTransition.SUSPEND, details("reason", reason.strip()));
+    }
+
+    /**
+     * 恢复办理: the resolve deadline moves on by the working time the ticket stood suspended, so the count resumes where
+     * it stood. A ticket suspended after its deadline had passed stays overdue: the pause cannot buy back lost time.
+     */
+    @Transactional
+    public TicketApi.TicketView resume(UUID id, long version) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.RESUME);
+        Duration paused = Duration.ZERO;
+        if (t.suspendedAt.isBefore(t.resolveBy)) {
+            paused = deadlines.workingTimeBetween(t.suspendedAt, clock.instant());
+            t.resolveBy = deadlines.later(t.resolveBy, paused);
+        }
+        t.pausedMinutes += paused.toMinutes();
+        Instant since = t.suspendedAt;
+        t.suspendedAt = null;
+        return move(t, TicketTransition.RESUME, details("suspendedAt", since, "pausedWorkingMinutes", paused.toMinutes(),
+                "resolveBy", t.resolveBy));
+    }
+
+    /** 办结: the department replies; the call-back limit starts. Also tells the project service, through {@code ticket.resolved}. */
+    @Transactional
+    public TicketApi.TicketView resolve(UUID id, long version, String reply, String outcome) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.RESOLVE);
+        Instant now = clock.instant();
+        t.reply = reply.strip();
+        t.outcome = outcome == null || outcome.isBlank() ? null : outcome.strip();
+        t.resolvedAt = now;
+        t.callBackBy = deadlines.callBackBy(now);
+        TicketApi.TicketView view = move(t, TicketTransition.RESOLVE, details("reply", t.reply, "outcome", t.outcome,
+                "resolveBy", t.resolveBy, "inTime", !now.isAfter(t.resolveBy), "extensionDays", t.extensionDaysGranted));
+        // A ticket registered here has no project problem; the contract allows problemId to be absent.
+        outbox.publish(TicketResolved.TYPE, new TicketResolved(t.id, t.number, t.enterpriseCreditCode, null, t.reply,
+                departments.find(t.departmentCode).map(d -> d.name).orElse(t.departmentCode), now));
+        return view;
+    }
+
+    /**
+     * 回访: the enterprise's rating. Satisfied, basically satisfied, or solved: the ticket closes. Unsatisfied and not
+     * solved: 重办, back to the same department with a new resolve limit from now.
+     */
+    @Transactional
+    public TicketApi.TicketView callBack(UUID id, long version, TicketApi.CallBack request, Optional<String> enterpriseScope) {
+        Ticket t = forChange(id, version, enterpriseScope);
+        boolean reopen = request.satisfaction() == Satisfaction.UNSATISFIED && !request.solved();
+        TicketTransition transition = reopen ? TicketTransition.REOPEN : TicketTransition.CALL_BACK;
+        allowed(t, transition);
+        Instant now = clock.instant();
+        t.satisfaction = request.satisfaction();
+        t.solved = request.solved();
+        Map<String, Object> details = details("satisfaction", t.satisfaction, "solved", t.solved, "note", request.note(),
+                "callBackBy", t.callBackBy, "inTime", !now.isAfter(t.callBackBy));
+        if (reopen) {
+            t.reopenCount++;
+            t.resolveBy = deadlines.resolveBy(now, t.category);
+            t.resolvedAt = null;
+            t.callBackBy = null;
+            details.put("resolveBy", t.resolveBy);
+        } else {
+            t.closedAt = now;
+        }
+        return move(t, transition, details);
+    }
+
+    /** The move history of a ticket, oldest first (for staff: it holds the departments' internal reasons). */
+    public List<TicketApi.MoveView> history(UUID id) {
+        if (em.find(Ticket.class, id) == null) {
+            throw ProblemException.notFound("ticket", id);
+        }
+        return em.createQuery("from TicketMove where ticketId = :id order by id", TicketMove.class).setParameter("id", id)
+                .getResultStream().map(mapper::view).toList();
+    }
+
+    /** Refuses a move the ticket's status does not allow, naming where it stands and the move; changes nothing. */
+    private static void allowed(Ticket t, TicketTransition transition) {
+        if (!transition.allowedFrom(t.status)) {
+            throw ProblemException.conflict("TRANSITION_NOT_ALLOWED", "工单" + t.number + "当前为「" + t.status.label() + "」，不能"
+                    + transition.label() + "：只有「" + transition.fromLabels() + "」的工单可以" + transition.label());
+        }
+    }
+
+    /** The one place a ticket's status changes: history row, audit and event in the transaction of the change. */
+    private TicketApi.TicketView move(Ticket t, TicketTransition transition, Map<String, Object> details) {
+        Instant now = clock.instant();
+        TicketStatus from = t.status;
+        t.status = transition.to();
+        t.touch(now);
+        TicketMove row = new TicketMove();
+        row.ticketId = t.id;
+        row.move = transition.pathName();
+        row.fromStatus = from;
+        row.toStatus = t.status;
+        row.department = t.departmentCode;
+        row.actor = user.name();
+        row.actorRole = user.role();
+        row.occurredAt = now;
+        row.details = details;
+        em.persist(row);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("from", from);
+        summary.put("to", t.status);
+        summary.putAll(details);
+        audit.record("ticket", t.id.toString(), transition.pathName(), summary);
+        outbox.publish(TicketStatusChanged.TYPE, new TicketStatusChanged(t.id, t.number, t.enterpriseCreditCode, transition.pathName(),
+                from.name(), t.status.name(), t.departmentCode, TicketMapper.codes(t.assistingDepartments), t.signBy, t.resolveBy,
+                t.callBackBy, row.actor, now));
+        em.flush();
+        return mapper.view(t);
+    }
+
+    /** The ticket locked for a change, after checking the version the caller read; outside the scope it does not exist. */
+    private Ticket forChange(UUID id, long version, Optional<String> enterpriseScope) {
+        Ticket t = em.find(Ticket.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (t == null || !CurrentUser.allows(enterpriseScope, t.enterpriseCreditCode)) {
+            throw ProblemException.notFound("ticket", id);
+        }
+        t.expectVersion(version, "工单" + t.number);
+        return t;
+    }
+
+    private Department department(String code, String field) {
+        return departments.find(code).orElseThrow(() -> new ProblemException(422, "UNKNOWN_DEPARTMENT",
+                field + ": 承办单位代码 " + code + " 不存在（见 GET /api/tickets/departments）"));
+    }
+
+    private String shown(Instant instant) {
+        return SHOWN.format(instant.atZone(deadlines.calendarZone())) + " 北京时间";
+    }
+
+    /** Details of a move as an ordered map that keeps nulls out (Map.of refuses them). */
+    private static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                map.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return map;
+    }
+}
