@@ -116,4 +116,11 @@ public class Ticket extends TrackedEntity {
 
     @Column(name = "reopen_count")
     public int reopenCount;
+
+    /** 项目问题: the project problem this ticket was taken up from (channel PROJECT_PROBLEM), and its project; else null. */
+    @Column(name = "problem_id")
+    public UUID problemId;
+
+    @Column(name = "project_id")
+    public UUID projectId;
 }

@@ -70,6 +70,8 @@ public final class TicketApi {
             Satisfaction satisfaction,
             Boolean solved,
             @Schema(description = "重办次数") int reopenCount,
+            @Schema(description = "来源项目问题（项目问题渠道的工单）；否则为空") UUID problemId,
+            @Schema(description = "来源项目（项目问题渠道的工单）；否则为空") UUID projectId,
             long version,
             Instant createdAt,
             Instant updatedAt) implements Versioned {

@@ -33,7 +33,7 @@ public class TicketMapper {
                 new TicketApi.Deadlines(t.dispatchedAt, t.signBy, t.signedAt, t.resolveBy, t.resolvedAt, t.callBackBy, t.closedAt),
                 deadlines.sla(t, clock.instant()), deadlines.calendarWarning(t), t.suspendedAt, t.extensionDaysAsked,
                 t.extensionReason, t.extensionDaysGranted, t.returnReason, t.reply, t.outcome, t.satisfaction, t.solved,
-                t.reopenCount, t.version, t.createdAt, t.updatedAt);
+                t.reopenCount, t.problemId, t.projectId, t.version, t.createdAt, t.updatedAt);
     }
 
     public TicketApi.MoveView view(TicketMove m) {

@@ -69,6 +69,20 @@ public class TicketMoves {
                 assisting.add(department(code, "assistingDepartments"));
             }
         }
+        return dispatchTo(t, lead, assisting, request.note(), currentUser());
+    }
+
+    /**
+     * 自动派单: the system dispatches a ticket it has just registered (a project problem, routed by its category), in the
+     * transaction of the registration; the same move, deadlines and event as a dispatcher's, by actor {@code system}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TicketApi.TicketView dispatchBySystem(Ticket t, Department lead, String note) {
+        allowed(t, TicketTransition.DISPATCH);
+        return dispatchTo(t, lead, List.of(), note, Actor.SYSTEM);
+    }
+
+    private TicketApi.TicketView dispatchTo(Ticket t, Department lead, List<Department> assisting, String note, Actor actor) {
         Instant now = clock.instant();
         t.departmentCode = lead.code;
         t.assistingDepartments = TicketMapper.joined(assisting);
@@ -78,7 +92,7 @@ public class TicketMoves {
         t.resolveBy = deadlines.resolveBy(now, t.category);
         t.returnReason = null;
         return move(t, TicketTransition.DISPATCH, details("department", lead.code, "assistingDepartments",
-                TicketMapper.codes(t.assistingDepartments), "note", request.note()));
+                TicketMapper.codes(t.assistingDepartments), "note", note), actor);
     }
 
     /** 直接答复: the operator answers at intake and the ticket closes. */
@@ -192,8 +206,9 @@ public class TicketMoves {
         t.callBackBy = deadlines.callBackBy(now);
         TicketApi.TicketView view = move(t, TicketTransition.RESOLVE, details("reply", t.reply, "outcome", t.outcome,
                 "resolveBy", t.resolveBy, "inTime", !now.isAfter(t.resolveBy), "extensionDays", t.extensionDaysGranted));
-        // A ticket registered here has no project problem; the contract allows problemId to be absent.
-        outbox.publish(TicketResolved.TYPE, new TicketResolved(t.id, t.number, t.enterpriseCreditCode, null, t.reply,
+        // problemId is set on a ticket taken up from a project problem, so the project service closes the problem with
+        // this reply and number; a hotline ticket has none, which the contract allows.
+        outbox.publish(TicketResolved.TYPE, new TicketResolved(t.id, t.number, t.enterpriseCreditCode, t.problemId, t.reply,
                 departments.find(t.departmentCode).map(d -> d.name).orElse(t.departmentCode), now));
         return view;
     }
@@ -225,6 +240,29 @@ public class TicketMoves {
         return move(t, transition, details);
     }
 
+    /**
+     * 重办 because the project problem it resolved was opened again: back to the same department with a new resolve limit
+     * from now, by actor {@code system}, with the project's reason. A ticket that does not stand 办结 (still in hand, or
+     * closed after its call-back) is not moved: the refusal is audited and false returned, so the event is consumed and
+     * never retried into a loop.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reopenForProblem(Ticket t, String reason, String reopenedBy) {
+        if (!TicketTransition.REOPEN.allowedFrom(t.status)) {
+            audit.record("ticket", t.id.toString(), "reopen-refused", details("status", t.status, "problemId", t.problemId,
+                    "reason", reason, "reopenedBy", reopenedBy));
+            return false;
+        }
+        Instant now = clock.instant();
+        t.reopenCount++;
+        t.resolveBy = deadlines.resolveBy(now, t.category);
+        t.resolvedAt = null;
+        t.callBackBy = null;
+        move(t, TicketTransition.REOPEN, details("reason", reason, "source", "project-problem", "problemId", t.problemId,
+                "reopenedBy", reopenedBy, "resolveBy", t.resolveBy), Actor.SYSTEM);
+        return true;
+    }
+
     /** The move history of a ticket, oldest first (for staff: it holds the departments' internal reasons). */
     public List<TicketApi.MoveView> history(UUID id) {
         if (em.find(Ticket.class, id) == null) {
@@ -244,6 +282,10 @@ public class TicketMoves {
 
     /** The one place a ticket's status changes: history row, audit and event in the transaction of the change. */
     private TicketApi.TicketView move(Ticket t, TicketTransition transition, Map<String, Object> details) {
+        return move(t, transition, details, currentUser());
+    }
+
+    private TicketApi.TicketView move(Ticket t, TicketTransition transition, Map<String, Object> details, Actor actor) {
         Instant now = clock.instant();
         TicketStatus from = t.status;
         t.status = transition.to();
@@ -254,8 +296,8 @@ public class TicketMoves {
         row.fromStatus = from;
         row.toStatus = t.status;
         row.department = t.departmentCode;
-        row.actor = user.name();
-        row.actorRole = user.role();
+        row.actor = actor.name();
+        row.actorRole = actor.role();
         row.occurredAt = now;
         row.details = details;
         em.persist(row);
@@ -279,6 +321,15 @@ public class TicketMoves {
         }
         t.expectVersion(version, "工单" + t.number);
         return t;
+    }
+
+    /** Who makes a move: the signed-in user, or the system acting on a consumed event (no request, no token). */
+    private record Actor(String name, String role) {
+        static final Actor SYSTEM = new Actor("system", "SYSTEM");
+    }
+
+    private Actor currentUser() {
+        return new Actor(user.name(), user.role());
     }
 
     private Department department(String code, String field) {

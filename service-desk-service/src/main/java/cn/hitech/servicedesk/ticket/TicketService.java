@@ -55,6 +55,45 @@ public class TicketService {
             }
             creditCode = enterpriseScope.get();
         }
+        Ticket ticket = create(request, creditCode);
+        tickets.persist(ticket);
+        audit.record("ticket", ticket.id.toString(), "register", Map.of("number", ticket.number, "channel", ticket.channel,
+                "category", ticket.category, "title", ticket.title));
+        return mapper.view(ticket);
+    }
+
+    /**
+     * Registers the ticket of a project problem (项目问题), linked to it: by the system, in the transaction of the consumed
+     * event. The enterprise's name comes from the directory when it knows the credit code, else {@code fallbackName}
+     * (the project's name). The ticket is written at once, so the moves that follow in the same transaction see it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket registerForProblem(TicketApi.RegisterTicket request, String fallbackName, UUID problemId, UUID projectId) {
+        Ticket ticket = create(request, request.enterpriseCreditCode());
+        if (ticket.enterpriseName == null) {
+            ticket.enterpriseName = fallbackName;
+        }
+        ticket.problemId = problemId;
+        ticket.projectId = projectId;
+        tickets.persist(ticket);
+        tickets.flush();
+        audit.record("ticket", ticket.id.toString(), "register", Map.of("number", ticket.number, "channel", ticket.channel,
+                "category", ticket.category, "title", ticket.title, "problemId", problemId, "projectId", projectId));
+        return ticket;
+    }
+
+    /** The newest ticket taken up from project problem {@code problemId}, locked for a change. */
+    public Optional<Ticket> forProblem(UUID problemId) {
+        return tickets.find("problemId", Sort.by("createdAt").descending(), problemId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** A ticket by its number, locked for a change. */
+    public Optional<Ticket> byNumber(String number) {
+        return tickets.find("number", number).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    private Ticket create(TicketApi.RegisterTicket request, String creditCode) {
         Instant now = clock.instant();
         Ticket ticket = new Ticket();
         ticket.id = UUID.randomUUID();
@@ -74,10 +113,7 @@ public class TicketService {
         ticket.urgent = request.urgent();
         ticket.status = TicketStatus.REGISTERED;
         ticket.touch(now);
-        tickets.persist(ticket);
-        audit.record("ticket", ticket.id.toString(), "register", Map.of("number", ticket.number, "channel", ticket.channel,
-                "category", ticket.category, "title", ticket.title));
-        return mapper.view(ticket);
+        return ticket;
     }
 
     /** A ticket; with an enterprise scope, only one of that enterprise (any other is "not found"). */
@@ -88,10 +124,30 @@ public class TicketService {
                 .orElseThrow(() -> ProblemException.notFound("ticket", id));
     }
 
-    public PageView<TicketApi.TicketView> list(Optional<String> enterpriseScope, TicketStatus status, int page, int size) {
+    /** Newest first; each filter given (status, channel, project problem) narrows the list. */
+    public PageView<TicketApi.TicketView> list(Optional<String> enterpriseScope, TicketStatus status, TicketChannel channel,
+            UUID problemId, int page, int size) {
         Sort newestFirst = Sort.by("createdAt").descending().and("id");
-        PanacheQuery<Ticket> query = tickets.find("(:scope is null or enterpriseCreditCode = :scope) and (:status is null or status = :status)",
-                newestFirst, Parameters.with("scope", enterpriseScope.orElse(null)).and("status", status));
+        // Only the filters given go into the query: PostgreSQL cannot type a parameter that is bound to null alone.
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        enterpriseScope.ifPresent(scope -> {
+            where.append(" and enterpriseCreditCode = :scope");
+            parameters.and("scope", scope);
+        });
+        if (status != null) {
+            where.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (channel != null) {
+            where.append(" and channel = :channel");
+            parameters.and("channel", channel);
+        }
+        if (problemId != null) {
+            where.append(" and problemId = :problemId");
+            parameters.and("problemId", problemId);
+        }
+        PanacheQuery<Ticket> query = tickets.find(where.toString(), newestFirst, parameters);
         query.page(Page.of(page, size));
         List<TicketApi.TicketView> items = query.list().stream().map(mapper::view).toList();
         return new PageView<>(items, page, size, query.count());

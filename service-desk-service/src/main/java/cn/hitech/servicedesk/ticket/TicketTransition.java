@@ -22,7 +22,10 @@ public enum TicketTransition {
     RESUME("恢复办理", EnumSet.of(TicketStatus.SUSPENDED), TicketStatus.SIGNED),
     RESOLVE("办结", EnumSet.of(TicketStatus.SIGNED), TicketStatus.RESOLVED),
     CALL_BACK("回访", EnumSet.of(TicketStatus.RESOLVED), TicketStatus.CLOSED),
-    /** 重办: reached through the call-back endpoint when the enterprise is unsatisfied and the matter unsolved. */
+    /**
+     * 重办: reached through the call-back endpoint when the enterprise is unsatisfied and the matter unsolved, or by the
+     * system when the project problem the ticket resolved is opened again ({@code project.problem.reopened}).
+     */
     REOPEN("重办", EnumSet.of(TicketStatus.RESOLVED), TicketStatus.SIGNED);
 
     private final String label;
