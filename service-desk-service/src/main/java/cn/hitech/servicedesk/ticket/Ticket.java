@@ -59,6 +59,10 @@ public class Ticket extends TrackedEntity {
     @Column(name = "department_code")
     public String departmentCode;
 
+    /** 建议承办单位: the department the matching routing rule suggested at registration; null when none matched. */
+    @Column(name = "suggested_department")
+    public String suggestedDepartment;
+
     @Column(name = "assisting_departments")
     public String assistingDepartments;
 
@@ -123,4 +127,24 @@ public class Ticket extends TrackedEntity {
 
     @Column(name = "project_id")
     public UUID projectId;
+
+    /** 催办: how often the ticket was urged, and when last. */
+    @Column(name = "urge_count")
+    public int urgeCount;
+
+    @Column(name = "last_urged_at")
+    public Instant lastUrgedAt;
+
+    /** 督办: since when the ticket stands under supervision (null: not supervised), by whom, its own deadline, the note. */
+    @Column(name = "supervised_at")
+    public Instant supervisedAt;
+
+    @Column(name = "supervised_by")
+    public String supervisedBy;
+
+    @Column(name = "supervise_by")
+    public Instant superviseBy;
+
+    @Column(name = "supervision_note")
+    public String supervisionNote;
 }

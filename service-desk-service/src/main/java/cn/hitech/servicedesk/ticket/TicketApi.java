@@ -57,6 +57,7 @@ public final class TicketApi {
             @Schema(description = "主办单位代码") String department,
             @Schema(description = "主办单位名称") String departmentName,
             @Schema(description = "协办单位代码") List<String> assistingDepartments,
+            @Schema(description = "建议承办单位代码（受理时由分派规则给出）；无匹配规则时为空") String suggestedDepartment,
             Deadlines deadlines,
             @Schema(description = "当前计时的时限：剩余工作分钟与红黄绿灯；无计时时限时为空") TicketDeadlines.Sla sla,
             @Schema(description = "时限涉及节假日安排未发布的年份时的提示；否则为空") String calendarWarning,
@@ -72,6 +73,9 @@ public final class TicketApi {
             @Schema(description = "重办次数") int reopenCount,
             @Schema(description = "来源项目问题（项目问题渠道的工单）；否则为空") UUID problemId,
             @Schema(description = "来源项目（项目问题渠道的工单）；否则为空") UUID projectId,
+            @Schema(description = "催办次数") int urgeCount,
+            @Schema(description = "最近催办时间") Instant lastUrgedAt,
+            @Schema(description = "督办（未督办时为空）") Supervision supervision,
             long version,
             Instant createdAt,
             Instant updatedAt) implements Versioned {
@@ -113,6 +117,20 @@ public final class TicketApi {
 
     @Schema(name = "AnswerTicket", description = "直接答复：受理时即答复并关闭")
     public record Answer(@NotBlank @Size(max = 4000) String answer, Long version) {
+    }
+
+    @Schema(name = "TicketSupervision", description = "督办：开始时间、督办人、督办时限与说明")
+    public record Supervision(Instant since, String by, Instant deadline, String note) {
+    }
+
+    @Schema(name = "UrgeTicket", description = "催办：说明可选")
+    public record Urge(@Size(max = 1000) String note, Long version) {
+    }
+
+    @Schema(name = "SuperviseTicket", description = "督办：督办时限（时刻如 2026-02-16T17:30:00+08:00，或日期如 2026-02-16，"
+            + "即当日下班时）须晚于当前时间；说明必填")
+    public record Supervise(@NotBlank @Schema(example = "2026-02-16") String deadline, @NotBlank @Size(max = 1000) String note,
+            Long version) {
     }
 
     @Schema(name = "TicketMove", description = "流转记录")

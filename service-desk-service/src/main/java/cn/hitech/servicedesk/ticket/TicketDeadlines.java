@@ -76,6 +76,17 @@ public class TicketDeadlines {
         return dayLimit(dispatched, limits.returnDays());
     }
 
+    /** The end of office hours on {@code date}: what a supervision deadline given as a date means. */
+    public Instant endOfOfficeHours(LocalDate date) {
+        OfficeHours hours = calendar.officeHours();
+        return date.atTime(hours.spans().get(hours.spans().size() - 1).end()).atZone(hours.zone()).toInstant();
+    }
+
+    /** 督办时限 the supervision job sets when a limit runs out: one working day from {@code now}. */
+    public Instant supervisionBy(Instant now) {
+        return dayLimit(now, 1);
+    }
+
     /** The deadline moved on by {@code amount} of office time (a pause that has ended). */
     public Instant later(Instant deadline, Duration amount) {
         return calendar.addWorkingTime(deadline, amount);

@@ -29,11 +29,13 @@ public class TicketMapper {
         return new TicketApi.TicketView(t.id, t.number, t.channel, t.channel.label(), t.category, t.category.label(), t.title,
                 t.description, t.enterpriseCreditCode, t.enterpriseName, t.grid, t.commissioner, t.contactName,
                 Masking.phone(t.contactPhone), t.urgent, t.status, t.status.label(), t.departmentCode, departmentName,
-                codes(t.assistingDepartments),
+                codes(t.assistingDepartments), t.suggestedDepartment,
                 new TicketApi.Deadlines(t.dispatchedAt, t.signBy, t.signedAt, t.resolveBy, t.resolvedAt, t.callBackBy, t.closedAt),
                 deadlines.sla(t, clock.instant()), deadlines.calendarWarning(t), t.suspendedAt, t.extensionDaysAsked,
                 t.extensionReason, t.extensionDaysGranted, t.returnReason, t.reply, t.outcome, t.satisfaction, t.solved,
-                t.reopenCount, t.problemId, t.projectId, t.version, t.createdAt, t.updatedAt);
+                t.reopenCount, t.problemId, t.projectId, t.urgeCount, t.lastUrgedAt,
+                t.supervisedAt == null ? null : new TicketApi.Supervision(t.supervisedAt, t.supervisedBy, t.superviseBy, t.supervisionNote),
+                t.version, t.createdAt, t.updatedAt);
     }
 
     public TicketApi.MoveView view(TicketMove m) {

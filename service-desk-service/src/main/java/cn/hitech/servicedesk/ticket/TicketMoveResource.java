@@ -29,7 +29,7 @@ import cn.hitech.platform.web.Roles;
 @Path("/api/tickets/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "工单流转", description = "派单、签收、退单、延期、挂起、办结、回访、直接答复")
+@Tag(name = "工单流转", description = "派单、签收、退单、延期、挂起、办结、回访、直接答复、催办、督办")
 public class TicketMoveResource {
 
     private final TicketMoves moves;
@@ -133,6 +133,28 @@ public class TicketMoveResource {
     public TicketApi.TicketView callBack(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @NotNull @Valid TicketApi.CallBack request) {
         return moves.callBack(id, ExpectedVersion.of(ifMatch, request.version()), request, user.enterpriseScope());
+    }
+
+    @POST
+    @Path("/urge")
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "催办", description = "While 已派单, 已签收 or 已挂起: a manager presses the department, with an optional note. "
+            + "The status stays; the urge count and the time of the last urge go up.")
+    public TicketApi.TicketView urge(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @Valid TicketApi.Urge request) {
+        return moves.urge(id, ExpectedVersion.of(ifMatch, request == null ? null : request.version()),
+                request == null ? null : request.note());
+    }
+
+    @POST
+    @Path("/supervise")
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "督办", description = "While 已派单, 已签收 or 已挂起: puts the ticket under supervision with a deadline of its own "
+            + "(an instant with offset, or a date: the end of office hours that day; it must lie ahead, else 422) and a note. "
+            + "The status stays; the ticket shows the supervision.")
+    public TicketApi.TicketView supervise(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.Supervise request) {
+        return moves.supervise(id, ExpectedVersion.of(ifMatch, request.version()), request.deadline(), request.note());
     }
 
     @GET

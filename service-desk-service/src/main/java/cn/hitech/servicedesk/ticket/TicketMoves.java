@@ -3,7 +3,10 @@ package cn.hitech.servicedesk.ticket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +38,8 @@ import cn.hitech.servicedesk.department.DepartmentService;
 public class TicketMoves {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** 重办: after this many reopenings the next handling goes to 督办. */
+    static final int REOPENINGS_BEFORE_SUPERVISION = 2;
 
     private final EntityManager em;
     private final DepartmentService departments;
@@ -237,7 +242,100 @@ public class TicketMoves {
         } else {
             t.closedAt = now;
         }
-        return move(t, transition, details);
+        TicketApi.TicketView view = move(t, transition, details);
+        return reopen ? superviseIfReopenedTwice(t).orElse(view) : view;
+    }
+
+    /** 重办 twice: the 3rd handling goes to 督办, by actor {@code system}, with the new resolve deadline as its own. */
+    private Optional<TicketApi.TicketView> superviseIfReopenedTwice(Ticket t) {
+        if (t.reopenCount < REOPENINGS_BEFORE_SUPERVISION || t.supervisedAt != null) {
+            return Optional.empty();
+        }
+        return Optional.of(supervised(t, t.resolveBy, "第 " + (t.reopenCount + 1) + " 次办理（已重办 " + t.reopenCount + " 次），转督办",
+                "reopened", Actor.SYSTEM));
+    }
+
+    /** 催办: the status stays; the count and the time of the last urge go on the ticket. */
+    @Transactional
+    public TicketApi.TicketView urge(UUID id, long version, String note) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.URGE);
+        return urged(t, blankToNull(note), null, currentUser());
+    }
+
+    /** 督办: under supervision until a deadline of its own, which must lie ahead on the domain clock. */
+    @Transactional
+    public TicketApi.TicketView supervise(UUID id, long version, String deadline, String note) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.SUPERVISE);
+        Instant by = supervisionDeadline(deadline);
+        if (!by.isAfter(clock.instant())) {
+            throw ProblemException.ruleViolated("SUPERVISION_DEADLINE_PAST", "督办时限 " + shown(by) + " 不晚于当前时间 "
+                    + shown(clock.instant()) + "，请给出今后的时限");
+        }
+        return supervised(t, by, note.strip(), "manager", currentUser());
+    }
+
+    /**
+     * 催办 by the supervision job: the ticket's running limit turned yellow. In the job's transaction, as actor
+     * {@code system}; false (nothing moved) when its status allows no urge.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean urgeBySystem(Ticket t, TicketDeadlines.Sla sla) {
+        if (!TicketTransition.URGE.allowedFrom(t.status)) {
+            return false;
+        }
+        urged(t, sla.limitLabel() + "剩余不足（" + sla.workingMinutesLeft() + " 个工作分钟，截止 " + shown(sla.deadline()) + "），系统自动催办",
+                sla, Actor.SYSTEM);
+        return true;
+    }
+
+    /**
+     * 督办 by the supervision job: the ticket's running limit is overdue; its own deadline is one working day from now.
+     * False (nothing moved) when its status allows none or it stands under supervision already.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean superviseBySystem(Ticket t, TicketDeadlines.Sla sla) {
+        if (!TicketTransition.SUPERVISE.allowedFrom(t.status) || t.supervisedAt != null) {
+            return false;
+        }
+        supervised(t, deadlines.supervisionBy(clock.instant()), sla.limitLabel() + "已超期（截止 " + shown(sla.deadline())
+                + "），系统自动转督办", "overdue", Actor.SYSTEM);
+        return true;
+    }
+
+    private TicketApi.TicketView urged(Ticket t, String note, TicketDeadlines.Sla sla, Actor actor) {
+        t.urgeCount++;
+        t.lastUrgedAt = clock.instant();
+        return move(t, TicketTransition.URGE, details("note", note, "urgeCount", t.urgeCount,
+                "limit", sla == null ? null : sla.limit(), "deadline", sla == null ? null : sla.deadline()), actor);
+    }
+
+    private TicketApi.TicketView supervised(Ticket t, Instant by, String note, String source, Actor actor) {
+        Instant before = t.superviseBy;
+        t.supervisedAt = t.supervisedAt == null ? clock.instant() : t.supervisedAt;
+        t.supervisedBy = actor.name();
+        t.superviseBy = by;
+        t.supervisionNote = note;
+        return move(t, TicketTransition.SUPERVISE, details("deadline", by, "deadlineBefore", before, "note", note, "source", source),
+                actor);
+    }
+
+    /** A supervision deadline as given: an instant with its offset, or a date (the end of office hours that day). */
+    private Instant supervisionDeadline(String given) {
+        String value = given.strip();
+        try {
+            if (value.length() == 10) {
+                return deadlines.endOfOfficeHours(LocalDate.parse(value));
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("deadline", "督办时限格式不正确：应为日期（2026-02-16）或带时区的时刻（2026-02-16T17:30:00+08:00）");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /**
@@ -260,6 +358,7 @@ public class TicketMoves {
         t.callBackBy = null;
         move(t, TicketTransition.REOPEN, details("reason", reason, "source", "project-problem", "problemId", t.problemId,
                 "reopenedBy", reopenedBy, "resolveBy", t.resolveBy), Actor.SYSTEM);
+        superviseIfReopenedTwice(t);
         return true;
     }
 
@@ -288,7 +387,7 @@ public class TicketMoves {
     private TicketApi.TicketView move(Ticket t, TicketTransition transition, Map<String, Object> details, Actor actor) {
         Instant now = clock.instant();
         TicketStatus from = t.status;
-        t.status = transition.to();
+        t.status = transition.to(from);
         t.touch(now);
         TicketMove row = new TicketMove();
         row.ticketId = t.id;

@@ -21,6 +21,7 @@ import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.servicedesk.directory.EnterpriseDirectory;
+import cn.hitech.servicedesk.routing.RoutingService;
 import cn.hitech.platform.web.ProblemException;
 
 /** Registration (受理) and reading of tickets; the moves after it are {@link TicketMoves}. */
@@ -35,16 +36,22 @@ public class TicketService {
     private final Audit audit;
     private final Clock clock;
     private final TicketMapper mapper;
+    private final RoutingService routing;
 
-    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, Clock clock, TicketMapper mapper) {
+    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, Clock clock, TicketMapper mapper,
+            RoutingService routing) {
         this.tickets = tickets;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
         this.mapper = mapper;
+        this.routing = routing;
     }
 
-    /** Registers a ticket; within an enterprise scope it is filed for that enterprise, never for another one. */
+    /**
+     * Registers a ticket; within an enterprise scope it is filed for that enterprise, never for another one. The routing
+     * rules then suggest its department and may dispatch it at once ({@link RoutingService#suggest}).
+     */
     @Transactional
     public TicketApi.TicketView register(TicketApi.RegisterTicket request, Optional<String> enterpriseScope) {
         String creditCode = request.enterpriseCreditCode();
@@ -56,10 +63,12 @@ public class TicketService {
             creditCode = enterpriseScope.get();
         }
         Ticket ticket = create(request, creditCode);
+        Optional<RoutingService.Suggestion> suggestion = routing.suggest(ticket);
         tickets.persist(ticket);
         audit.record("ticket", ticket.id.toString(), "register", Map.of("number", ticket.number, "channel", ticket.channel,
                 "category", ticket.category, "title", ticket.title));
-        return mapper.view(ticket);
+        // After the register row, so the audit trail reads register, then the system's dispatch when a rule makes one.
+        return routing.dispatchIfAuto(ticket, suggestion).orElseGet(() -> mapper.view(ticket));
     }
 
     /**
