@@ -15,6 +15,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 
+import cn.hitech.platform.web.AdvisoryLocks;
+
 /**
  * Keeps the identity tables from growing without bound, although anybody may send a sign-in: deletes refresh tokens
  * that can no longer be used (expired, or used and so revoked, or logged out), failure counts that no longer count
@@ -76,9 +78,7 @@ public class IdentityPurge {
      */
     public Optional<Purged> purge(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            boolean ours = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, PURGE_LOCK).getSingleResult();
-            if (!ours) {
+            if (!AdvisoryLocks.tryForTransaction(entityManager, PURGE_LOCK)) {
                 return Optional.empty();
             }
             int tokens = entityManager.createNativeQuery("DELETE FROM refresh_token WHERE expires_at < ?1 OR revoked_at < ?1")

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import cn.hitech.platform.calendar.WorkingCalendar;
 import cn.hitech.platform.events.project.WarningChanged;
 import cn.hitech.platform.messaging.Outbox;
+import cn.hitech.platform.web.AdvisoryLocks;
 import cn.hitech.project.accountability.PackageStatus;
 import cn.hitech.project.progress.ProgressService;
 import cn.hitech.project.registry.Project;
@@ -78,8 +79,7 @@ public class WarningService {
 
     @Transactional
     public Run recompute(LocalDate asOf) {
-        Boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
-        if (!Boolean.TRUE.equals(leader)) {
+        if (!AdvisoryLocks.tryForTransaction(em, LOCK)) {
             return new Run(asOf, 0, 0, 0, 0, 0, true);
         }
         Map<UUID, ProjectWarning> current = em.createQuery("from ProjectWarning", ProjectWarning.class).getResultStream()

@@ -18,6 +18,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 
+import cn.hitech.platform.web.AdvisoryLocks;
 import cn.hitech.servicedesk.ticket.Ticket;
 import cn.hitech.servicedesk.ticket.TicketDeadlines;
 import cn.hitech.servicedesk.ticket.TicketMoves;
@@ -79,9 +80,7 @@ public class SupervisionJob {
      */
     public Optional<Run> run() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            boolean ours = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, SUPERVISION_LOCK)
-                    .getSingleResult();
-            if (!ours) {
+            if (!AdvisoryLocks.tryForTransaction(em, SUPERVISION_LOCK)) {
                 return Optional.empty();
             }
             Instant now = clock.instant();

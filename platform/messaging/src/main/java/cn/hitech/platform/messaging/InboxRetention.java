@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
+import cn.hitech.platform.web.AdvisoryLocks;
+
 /**
  * 收件箱保留期: forgets inbox entries older than {@code hitech.messaging.consumer.inbox-retention} (14 days by default),
  * every {@code hitech.messaging.consumer.inbox-purge-every} (1 hour; {@code off} stops it), so the table does not grow
@@ -56,9 +58,7 @@ public class InboxRetention {
     public Purge purge() {
         Instant cutoff = clock.instant().minus(retention);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Boolean alone = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK)
-                    .getSingleResult();
-            if (!Boolean.TRUE.equals(alone)) {
+            if (!AdvisoryLocks.tryForTransaction(entityManager, LOCK)) {
                 return new Purge(cutoff, 0, true);
             }
             return new Purge(cutoff, inbox.forgetBefore(cutoff), false);

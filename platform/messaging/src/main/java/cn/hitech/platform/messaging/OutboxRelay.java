@@ -28,6 +28,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import cn.hitech.platform.events.EventJson;
+import cn.hitech.platform.web.AdvisoryLocks;
 import cn.hitech.platform.web.Timestamps;
 
 /**
@@ -126,9 +127,7 @@ public class OutboxRelay {
     /** Publishes one batch in one transaction; returns how many rows it published (0 when another relay leads). */
     private int relayBatch() {
         return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
-            Boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, LEADER_LOCK).getSingleResult();
-            if (!Boolean.TRUE.equals(leader)) {
+            if (!AdvisoryLocks.tryForTransaction(entityManager, LEADER_LOCK)) {
                 return 0;
             }
             @SuppressWarnings("unchecked")
