@@ -63,7 +63,7 @@ public class ProblemIntake {
         String title = truncated(project + "·" + category + "问题", 200);
         boolean urgent = "URGENT".equals(problem.urgency()) || "CRITICAL".equals(problem.urgency());
         TicketApi.RegisterTicket request = new TicketApi.RegisterTicket(TicketChannel.PROJECT_PROBLEM, TicketCategory.REQUEST, title,
-                truncated(problem.description(), 4000), problem.ownerCreditCode(), null, null, urgent);
+                truncated(problem.description(), 4000), problem.ownerCreditCode(), null, null, urgent, null, null, null, null);
         Ticket ticket = tickets.registerForProblem(request, project, problem.problemId(), problem.projectId());
         Optional<Department> department = routed(problem.category());
         if (department.isEmpty()) {

@@ -147,4 +147,33 @@ public class Ticket extends TrackedEntity {
 
     @Column(name = "supervision_note")
     public String supervisionNote;
+
+    /** 诉求分类: the code of a leaf topic of the 3-level catalogue; null for tickets registered before it. */
+    @Column(name = "topic_code")
+    public String topicCode;
+
+    /** 12345转办: the 12345 hotline's own order number and the instant it was received there. */
+    @Column(name = "external_number")
+    public String externalNumber;
+
+    @Column(name = "external_received_at")
+    public Instant externalReceivedAt;
+
+    /** 并单: the parent ticket this duplicate was merged into, and when; a merged child follows the parent's outcome. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    @Column(name = "merged_at")
+    public Instant mergedAt;
+
+    /** 重复诉求: the earlier ticket this one repeats, found at intake, and how ({@code SAME_TOPIC} or {@code SIMILAR_TEXT}). */
+    @Column(name = "repeat_of")
+    public UUID repeatOf;
+
+    @Column(name = "repeat_kind")
+    public String repeatKind;
+
+    /** 直接答复: the knowledge-base article the answer was taken from; null when the operator wrote it. */
+    @Column(name = "knowledge_article_id")
+    public UUID knowledgeArticleId;
 }

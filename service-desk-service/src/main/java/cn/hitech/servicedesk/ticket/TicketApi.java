@@ -32,7 +32,14 @@ public final class TicketApi {
             @ValidCreditCode String enterpriseCreditCode,
             @Size(max = 50) String contactName,
             @Pattern(regexp = "^[0-9+\\-]{5,20}$", message = "联系电话格式不正确") @Schema(example = "13812345678") String contactPhone,
-            boolean urgent) {
+            boolean urgent,
+            @Size(max = 40) @Schema(description = "诉求分类（三级目录的末级代码，见 GET /api/tickets/topics）", example = "POWER_CONNECTION")
+            String topicCode,
+            @Size(max = 200) @Schema(description = "企业名称：未登记统一社会信用代码的来电企业可填写；已登记的以企业目录为准")
+            String companyName,
+            @Size(max = 40) @Schema(description = "12345 转办工单编号（12345转办渠道必填）", example = "SD12345202602130001")
+            String externalNumber,
+            @Schema(description = "12345 受理时间（12345转办渠道必填，带时区）") Instant externalReceivedAt) {
     }
 
     @Schema(name = "Ticket", description = "工单；联系电话已脱敏")
@@ -76,9 +83,24 @@ public final class TicketApi {
             @Schema(description = "催办次数") int urgeCount,
             @Schema(description = "最近催办时间") Instant lastUrgedAt,
             @Schema(description = "督办（未督办时为空）") Supervision supervision,
+            @Schema(description = "诉求分类代码") String topicCode,
+            @Schema(description = "诉求分类（一级 / 二级 / 三级）") String topicLabel,
+            @Schema(description = "12345 转办工单编号") String externalNumber,
+            @Schema(description = "12345 受理时间") Instant externalReceivedAt,
+            @Schema(description = "并单：已并入的主工单；否则为空") TicketRef mergedInto,
+            @Schema(description = "重复诉求：受理时发现的相似在办工单；否则为空") Repeat repeatOf,
+            @Schema(description = "直接答复所用的知识库条目；否则为空") UUID knowledgeArticleId,
             long version,
             Instant createdAt,
             Instant updatedAt) implements Versioned {
+    }
+
+    @Schema(name = "TicketRef", description = "另一张工单：编号与 id")
+    public record TicketRef(UUID id, String number) {
+    }
+
+    @Schema(name = "TicketRepeat", description = "重复诉求：所重复的工单与方式（SAME_TOPIC 同一企业同一分类 30 日内；SIMILAR_TEXT 内容相似）")
+    public record Repeat(UUID id, String number, String kind, String kindLabel) {
     }
 
     @Schema(name = "TicketDeadlines", description = "时限（时刻，UTC）：签收、办结、回访；未开始计时的为空")

@@ -1,6 +1,5 @@
 package cn.hitech.servicedesk.ticket;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,10 +47,10 @@ public class TicketMoves {
     private final Outbox outbox;
     private final Audit audit;
     private final CurrentUser user;
-    private final Clock clock;
+    private final TicketClock clock;
 
     TicketMoves(EntityManager em, DepartmentService departments, TicketDeadlines deadlines, TicketMapper mapper, Outbox outbox,
-            Audit audit, CurrentUser user, Clock clock) {
+            Audit audit, CurrentUser user, TicketClock clock) {
         this.em = em;
         this.departments = departments;
         this.deadlines = deadlines;

@@ -1,6 +1,5 @@
 package cn.hitech.servicedesk.ticket;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,11 +33,11 @@ public class TicketService {
     private final TicketRepository tickets;
     private final EnterpriseDirectory directory;
     private final Audit audit;
-    private final Clock clock;
+    private final TicketClock clock;
     private final TicketMapper mapper;
     private final RoutingService routing;
 
-    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, Clock clock, TicketMapper mapper,
+    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, TicketClock clock, TicketMapper mapper,
             RoutingService routing) {
         this.tickets = tickets;
         this.directory = directory;
