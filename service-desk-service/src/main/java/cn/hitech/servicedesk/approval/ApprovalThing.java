@@ -1,15 +1,16 @@
 package cn.hitech.servicedesk.approval;
 
-import java.util.List;
+import java.time.Instant;
 
-import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-/** 一件事: a "thing" an applicant gets done once, bundling approval items of several departments. */
+/**
+ * 一件事: a "thing" an applicant gets done once, bundling approval items of several departments. This row names the
+ * newest published version (its name and description copied for the list); the definitions are {@link ThingVersion}s.
+ */
 @Entity
 @Table(name = "approval_thing")
 public class ApprovalThing {
@@ -21,7 +22,10 @@ public class ApprovalThing {
 
     public String description;
 
-    @OneToMany(mappedBy = "thing", cascade = CascadeType.ALL)
-    @OrderBy("position")
-    public List<ApprovalItem> items;
+    /** The newest published version: what a PUT must name, and what a new application starts on. */
+    @Column(name = "current_version")
+    public int currentVersion;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 }
