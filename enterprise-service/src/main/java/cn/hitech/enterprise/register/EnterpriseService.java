@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -24,6 +27,8 @@ import cn.hitech.platform.web.ProblemException;
 /** The rules of the enterprise register: one record per credit code; every change is published as an event. */
 @ApplicationScoped
 public class EnterpriseService {
+
+    private static final Logger LOG = Logger.getLogger(EnterpriseService.class);
 
     private final EnterpriseRepository enterprises;
     private final Outbox outbox;
@@ -61,6 +66,55 @@ public class EnterpriseService {
         apply(enterprise, details);
         audit.record("enterprise", creditCode, "update", Map.of("before", before, "after", summary(enterprise)));
         return publish(EnterpriseChanged.UPDATED, enterprise);
+    }
+
+    /**
+     * 企业信息变更 / 企业迁移 decided by a completed 一件事: the parts of {@code change} that are given replace the
+     * register's, the rest stays. It is another service's decision, so it names no version (the row lock orders it with
+     * staff edits) and the system is its author, with {@code source} (the application number) in the audit trail. What
+     * it cannot do (an unknown enterprise, nothing to change, a part too long for the register) changes nothing and is
+     * kept in the audit trail with the reason, so that an event consumer is done with it.
+     */
+    @Transactional
+    public ApprovedChange.Result changeByApproval(String creditCode, ApprovedChange change, String source) {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("source", source);
+        summary.put("change", change);
+        Optional<Enterprise> found = creditCode == null ? Optional.empty()
+                : enterprises.findByIdOptional(creditCode, LockModeType.PESSIMISTIC_WRITE);
+        if (found.isEmpty()) {
+            return ignored(creditCode, ApprovedChange.Result.UNKNOWN_ENTERPRISE, summary);
+        }
+        Optional<String> invalid = change.invalidPart();
+        if (invalid.isPresent()) {
+            summary.put("detail", invalid.get());
+            return ignored(creditCode, ApprovedChange.Result.INVALID, summary);
+        }
+        Enterprise enterprise = found.get();
+        EnterpriseApi.EnterpriseDetails before = details(enterprise);
+        EnterpriseApi.EnterpriseDetails after = change.appliedTo(before);
+        if (after.equals(before)) {
+            return ignored(creditCode, ApprovedChange.Result.UNCHANGED, summary);
+        }
+        Map<String, Object> was = summary(enterprise);
+        apply(enterprise, after);
+        summary.remove("change");
+        summary.put("before", was);
+        summary.put("after", summary(enterprise));
+        audit.record("enterprise", creditCode, "update", summary);
+        publish(EnterpriseChanged.UPDATED, enterprise);
+        return ApprovedChange.Result.UPDATED;
+    }
+
+    private ApprovedChange.Result ignored(String creditCode, ApprovedChange.Result result, Map<String, Object> summary) {
+        LOG.warnf("register change of %s by %s not applied: %s", creditCode, summary.get("source"), result);
+        summary.put("result", result);
+        audit.record("enterprise", creditCode == null ? "-" : creditCode, ApprovedChange.IGNORED, summary);
+        return result;
+    }
+
+    private static EnterpriseApi.EnterpriseDetails details(Enterprise e) {
+        return new EnterpriseApi.EnterpriseDetails(e.name, e.legalRepresentative, e.industry, e.scale, e.address, e.grid, e.commissioner);
     }
 
     /** An enterprise; with an enterprise scope, only that enterprise itself (any other is "not found"). */
@@ -105,6 +159,8 @@ public class EnterpriseService {
         fields.put("commissioner", e.commissioner);
         fields.put("scale", e.scale);
         fields.put("industry", e.industry);
+        fields.put("legalRepresentative", e.legalRepresentative);
+        fields.put("address", e.address);
         return fields;
     }
 
@@ -113,7 +169,7 @@ public class EnterpriseService {
         enterprises.flush();
         outbox.publish(type, new EnterpriseChanged(enterprise.creditCode, enterprise.name, enterprise.industry,
                 enterprise.scale == null ? null : enterprise.scale.name(), enterprise.grid, enterprise.commissioner, enterprise.version,
-                enterprise.updatedAt));
+                enterprise.updatedAt, enterprise.legalRepresentative, enterprise.address));
         return EnterpriseApi.EnterpriseView.of(enterprise);
     }
 }

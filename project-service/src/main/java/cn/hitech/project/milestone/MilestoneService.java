@@ -29,6 +29,9 @@ import cn.hitech.project.registry.ProjectRepository;
 @ApplicationScoped
 public class MilestoneService {
 
+    /** Who logs a milestone that another service's decision reached. */
+    public static final String SYSTEM = "system";
+
     private final ProjectRepository projects;
     private final EntityManager em;
     private final Outbox outbox;
@@ -67,7 +70,8 @@ public class MilestoneService {
         em.createQuery("from Milestone where projectId = :p and code = :c and actualDate is null", Milestone.class)
                 .setParameter("p", change.project().id).setParameter("c", change.transition().milestoneCode())
                 .getResultStream().findFirst().ifPresent(m -> record(m, change.date(),
-                        "阶段变更：" + change.transition().label() + (change.note() == null ? "" : "（" + change.note() + "）"), List.of()));
+                        "阶段变更：" + change.transition().label() + (change.note() == null ? "" : "（" + change.note() + "）"), List.of(),
+                        user.name(), null));
     }
 
     public List<MilestoneApi.MilestoneView> list(UUID projectId, Optional<String> enterpriseScope) {
@@ -124,25 +128,73 @@ public class MilestoneService {
     public MilestoneApi.MilestoneView reach(UUID projectId, UUID milestoneId, long version, MilestoneApi.ReachMilestone request) {
         Milestone m = forChange(projectId, milestoneId);
         m.expectVersion(version, "Milestone " + milestoneId);
-        if (m.reached()) {
-            throw ProblemException.conflict("MILESTONE_REACHED", "节点「" + m.name + "」已于 " + m.actualDate + " 完成");
+        Optional<Refusal> refused = refusal(m, request.actualDate());
+        if (refused.isPresent()) {
+            throw refused.get().problem();
         }
-        LocalDate today = calendar.today(clock);
-        if (request.actualDate().isAfter(today)) {
-            throw ProblemException.invalidField("actualDate", "实际完成日期 " + request.actualDate() + " 不能晚于今天 " + today);
-        }
-        record(m, request.actualDate(), request.evidence().strip(), request.evidenceLinks() == null ? List.of() : request.evidenceLinks());
+        record(m, request.actualDate(), request.evidence().strip(), request.evidenceLinks() == null ? List.of() : request.evidenceLinks(),
+                user.name(), null);
         em.flush();
         return MilestoneApi.MilestoneView.of(m);
     }
 
-    private void record(Milestone m, LocalDate actualDate, String evidence, List<String> links) {
+    /**
+     * Reaches milestone {@code code} of a project on another service's decision (a certificate of a 一件事), by the
+     * system: the rules of {@link #reach}, but no version, since an event read none (the project lock orders it with
+     * staff edits). A rule it would break comes back as the result, with nothing changed, so that an event consumer
+     * records it instead of failing the event for ever. {@code source} names the decision in the audit trail.
+     */
+    @Transactional
+    public SystemReach reachBySystem(UUID projectId, String code, LocalDate actualDate, String evidence, String source) {
+        projects.forChange(projectId);
+        Optional<Milestone> found = em.createQuery("from Milestone where projectId = :p and code = :c order by position, id", Milestone.class)
+                .setParameter("p", projectId).setParameter("c", code).setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(1)
+                .getResultStream().findFirst();
+        if (found.isEmpty()) {
+            return new SystemReach(code, null, SystemReach.NO_SUCH_MILESTONE, null, "项目没有节点 " + code);
+        }
+        Milestone m = found.get();
+        Optional<Refusal> refused = refusal(m, actualDate);
+        if (refused.isPresent()) {
+            return new SystemReach(code, m.id, refused.get().code(), m.actualDate, refused.get().problem().getMessage());
+        }
+        record(m, actualDate, evidence, List.of(), SYSTEM, source);
+        em.flush();
+        return new SystemReach(code, m.id, SystemReach.REACHED, m.actualDate, null);
+    }
+
+    /** The rules every reach meets, a staff member's or the system's: once only, and not on a day still to come. */
+    private Optional<Refusal> refusal(Milestone m, LocalDate actualDate) {
+        if (m.reached()) {
+            return Optional.of(new Refusal(SystemReach.ALREADY_REACHED,
+                    ProblemException.conflict("MILESTONE_REACHED", "节点「" + m.name + "」已于 " + m.actualDate + " 完成")));
+        }
+        LocalDate today = calendar.today(clock);
+        if (actualDate.isAfter(today)) {
+            return Optional.of(new Refusal(SystemReach.DATE_IN_FUTURE,
+                    ProblemException.invalidField("actualDate", "实际完成日期 " + actualDate + " 不能晚于今天 " + today)));
+        }
+        return Optional.empty();
+    }
+
+    /** A broken rule: its code for a system caller, its problem for a user. */
+    private record Refusal(String code, ProblemException problem) {
+    }
+
+    private void record(Milestone m, LocalDate actualDate, String evidence, List<String> links, String loggedBy, String source) {
         m.actualDate = actualDate;
         m.evidence = evidence;
         m.evidenceLinks = links.toArray(String[]::new);
-        m.loggedBy = user.name();
+        m.loggedBy = loggedBy;
         m.touch(clock.instant());
-        audit.record("milestone", m.id.toString(), "reach", Map.of("project", m.projectId, "name", m.name, "actualDate", actualDate));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("project", m.projectId);
+        summary.put("name", m.name);
+        summary.put("actualDate", actualDate);
+        if (source != null) {
+            summary.put("source", source);
+        }
+        audit.record("milestone", m.id.toString(), "reach", summary);
         outbox.publish(MilestoneReached.TYPE, new MilestoneReached(m.projectId, m.id, m.code, m.name, m.baselineDate, m.plannedDate,
                 actualDate, evidence, links, clock.instant()));
     }

@@ -3,6 +3,7 @@ package cn.hitech.project.milestone;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 import cn.hitech.project.registry.ProjectCategory;
 
@@ -23,6 +24,13 @@ public final class MilestoneTemplate {
             return start.plusDays(Math.round(span * fraction) + offsetDays);
         }
     }
+
+    /**
+     * The milestones a permit stands for: a certificate of item {@code PLANNING_PERMIT} (建设工程规划许可证) or
+     * {@code CONSTRUCTION_PERMIT} (建筑工程施工许可证) issued by the service desk's 项目开工一件事 reaches the step of
+     * the same code.
+     */
+    public static final Set<String> PERMITS = Set.of("PLANNING_PERMIT", "CONSTRUCTION_PERMIT");
 
     private static final List<Step> BEFORE_START = List.of(
             new Step("PROJECT_APPROVAL", "立项", 0, -120),

@@ -11,7 +11,8 @@ import cn.hitech.platform.events.UnreadableEventException;
 /**
  * The state of an enterprise after it was registered or updated: what other services keep of it (the service desk
  * routes tickets by grid and commissioner). {@code revision} grows with every change, so a reader can ignore stale
- * copies.
+ * copies. {@code legalRepresentative} (法定代表人) and {@code address} were added within v1, after the first events: they
+ * are nullable, a reader of an older event sees null, and an older reader ignores them.
  */
 public record EnterpriseChanged(
         String creditCode,
@@ -21,7 +22,9 @@ public record EnterpriseChanged(
         String grid,
         String commissioner,
         long revision,
-        Instant occurredAt) implements Event {
+        Instant occurredAt,
+        String legalRepresentative,
+        String address) implements Event {
 
     /** 企业登记: a new enterprise in the register. */
     public static final EventType<EnterpriseChanged> REGISTERED =
