@@ -57,6 +57,31 @@ class BenchSmokeIT {
         assertTrue(result.loadSeconds() > 0 && Double.isFinite(result.loadSeconds()), "load time " + result.loadSeconds());
     }
 
+    @Test
+    void ticketCreationMeasuresTheGatewayAgainstRawPgbench() {
+        TicketCreationBench.Result result = TicketCreationBench.measure(suite.settings(), new TicketCreationBench.Sizes(20, 2, 5));
+        result.print(System.out);
+
+        assertEquals(List.of(), result.failures());
+        assertRealFigures("gateway registration", result.latencies(), 20);
+        assertTrue(result.gatewayTps() > 0 && Double.isFinite(result.gatewayTps()), "gateway TPS " + result.gatewayTps());
+        assertTrue(result.pgbenchTps() > 0 && Double.isFinite(result.pgbenchTps()), "pgbench TPS " + result.pgbenchTps());
+    }
+
+    @Test
+    void ticketReportsMeasureEveryEndpointOverTheBulkLoadedHistory() {
+        TicketReportBench.Result result = TicketReportBench.measure(suite.settings(), new TicketReportBench.Sizes(2000, 5, 2));
+        result.print(System.out);
+
+        assertEquals(List.of(), result.failures());
+        assertEquals(18, result.endpoints().size(), "every ticket report endpoint, for a quarter and a year");
+        for (Map.Entry<String, Latencies> endpoint : result.endpoints().entrySet()) {
+            assertRealFigures(endpoint.getKey(), endpoint.getValue(), 5);
+        }
+        assertTrue(result.moves() > 2000 * 3, "a history of every ticket: " + result.moves() + " moves");
+        assertTrue(result.repeats() > 0 && result.repeats() < 2000, "repeats counted: " + result.repeats());
+    }
+
     private static void assertRealFigures(String what, Latencies latencies, int requests) {
         assertEquals(requests, latencies.count(), what + ": one sample per request");
         for (double p : new double[] {50, 95, 99, 100}) {

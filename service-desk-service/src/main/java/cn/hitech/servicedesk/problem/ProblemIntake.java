@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import cn.hitech.platform.events.project.ProblemRaised;
 import cn.hitech.platform.events.project.ProblemReopened;
 import cn.hitech.platform.messaging.Audit;
+import cn.hitech.platform.web.ProblemException;
 import cn.hitech.servicedesk.department.Department;
 import cn.hitech.servicedesk.department.DepartmentService;
 import cn.hitech.servicedesk.ticket.Ticket;
@@ -19,6 +20,7 @@ import cn.hitech.servicedesk.ticket.TicketCategory;
 import cn.hitech.servicedesk.ticket.TicketChannel;
 import cn.hitech.servicedesk.ticket.TicketMoves;
 import cn.hitech.servicedesk.ticket.TicketService;
+import cn.hitech.servicedesk.topic.TopicCatalogue;
 
 /**
  * 项目问题受理: a project problem (要素保障) becomes a ticket of channel 项目问题, dispatched at once to the department its
@@ -39,13 +41,18 @@ public class ProblemIntake {
     private final DepartmentService departments;
     private final ProblemRouting routing;
     private final Audit audit;
+    private final ProblemTopics problemTopics;
+    private final TopicCatalogue topics;
 
-    ProblemIntake(TicketService tickets, TicketMoves moves, DepartmentService departments, ProblemRouting routing, Audit audit) {
+    ProblemIntake(TicketService tickets, TicketMoves moves, DepartmentService departments, ProblemRouting routing, Audit audit,
+            ProblemTopics problemTopics, TopicCatalogue topics) {
         this.tickets = tickets;
         this.moves = moves;
         this.departments = departments;
         this.routing = routing;
         this.audit = audit;
+        this.problemTopics = problemTopics;
+        this.topics = topics;
     }
 
     /**
@@ -63,7 +70,7 @@ public class ProblemIntake {
         String title = truncated(project + "·" + category + "问题", 200);
         boolean urgent = "URGENT".equals(problem.urgency()) || "CRITICAL".equals(problem.urgency());
         TicketApi.RegisterTicket request = new TicketApi.RegisterTicket(TicketChannel.PROJECT_PROBLEM, TicketCategory.REQUEST, title,
-                truncated(problem.description(), 4000), problem.ownerCreditCode(), null, null, urgent, null, null, null, null);
+                truncated(problem.description(), 4000), problem.ownerCreditCode(), null, null, urgent, topic(problem.category()), null, null, null);
         Ticket ticket = tickets.registerForProblem(request, project, problem.problemId(), problem.projectId());
         Optional<Department> department = routed(problem.category());
         if (department.isEmpty()) {
@@ -94,6 +101,25 @@ public class ProblemIntake {
         if (!moves.reopenForProblem(t, problem.reason(), problem.reopenedBy())) {
             LOG.warnf("project problem %s reopened, but ticket %s stands %s and cannot be reopened", problem.problemId(), t.number,
                     t.status);
+        }
+    }
+
+    /**
+     * The leaf topic of the problem's category ({@link ProblemTopics}); none when the configured code is not an active
+     * leaf (the catalogue was edited), so a stale setting leaves the ticket unclassified rather than the problem unserved.
+     */
+    private String topic(String category) {
+        String code = problemTopics.topicFor(category);
+        if (code == null) {
+            return null;
+        }
+        try {
+            topics.requireSelectableLeaf(code, "topicCode");
+            return code;
+        } catch (ProblemException e) {
+            LOG.warnf("project problem category %s maps to topic %s, which takes no tickets (%s); ticket left unclassified", category,
+                    code, e.getMessage());
+            return null;
         }
     }
 

@@ -19,6 +19,22 @@ public final class DepartmentMetricsApi {
     private DepartmentMetricsApi() {
     }
 
+    /** Every formula of the ticket reports, for their OpenAPI descriptions (the issue asks for each one there). */
+    public static final String FORMULAS = "Counted per department from the move history (ticket_move) of the period, dates in "
+            + "Asia/Shanghai with both ends included; each move counts for the 主办 department the ticket stood with after it. "
+            + "Rates are decimal fractions with 4 decimals (half up), null when the denominator is 0. "
+            + "按时签收率 signedOnTime = signedInTime / signed; 按时办结率 resolvedOnTime = resolvedInTime / resolved (approved "
+            + "extensions and pauses are part of the deadline); 响应率 responseRate = signedInTime / dispatched; 解决率 solvedRate = "
+            + "solved / callBacks; 满意率 satisfactionRate = (满意 + 基本满意) / callBacks (valid call-backs: those with a rating); "
+            + "退单率 returnRate = returned / dispatched; 重办率 reopenRate = reopened / resolved; 一次办结率 firstTimeResolved = "
+            + "resolves of tickets not reopened before the period's end / resolved; 重复诉求率 repeatRate = repeats / tickets, where "
+            + "tickets are those first dispatched to the department in the period and a repeat is such a ticket whose enterprise "
+            + "registered a ticket of the same topic (topic_code) in the 30 × 24 h before it. The repeat is recomputed from the "
+            + "tickets' enterprise, topic and registration time, not read from the intake flag repeat_of: that flag also marks "
+            + "similar texts and was judged against the tickets open at intake, so it could not be replayed. The figures are "
+            + "sums of per-day counts kept in the transaction of each move and equal to the direct count over the history "
+            + "(POST /api/tickets/reports/rebuild replays the whole history into them).";
+
     @Schema(name = "DepartmentMetrics", description = "一个承办单位在统计期内的工单指标；计数均为统计期内（北京时间日期）发生的流转记录数，"
             + "归属于流转时的主办单位")
     public record Row(
@@ -36,6 +52,9 @@ public final class DepartmentMetricsApi {
             @Schema(description = "解决数：回访中认定已解决的") long solved,
             @Schema(description = "满意数：回访中满意或基本满意的") long satisfied,
             @Schema(description = "批准延期数") long extensionsApproved,
+            @Schema(description = "工单数：统计期内首次派单派给本单位的工单（退单后改派不另计，计入首次派往的单位）") long tickets,
+            @Schema(description = "重复诉求数：上述工单中，同一企业在其受理前 30 日（30×24 小时）内已受理过同一诉求分类（ticket.topic_code）工单的；"
+                    + "按受理时间、企业与分类由工单数据重新计算，不取受理时的重复标记") long repeats,
             @Schema(description = "按时签收率 = 按时签收数 / 签收数 (signedInTime / signed)", example = "0.6667") BigDecimal signedOnTime,
             @Schema(description = "按时办结率 = 按时办结数 / 办结数 (resolvedInTime / resolved)；已批准的延期计入时限", example = "0.8000")
             BigDecimal resolvedOnTime,
@@ -46,22 +65,49 @@ public final class DepartmentMetricsApi {
             @Schema(description = "退单率 = 退单数 / 派单数 (returned / dispatched)", example = "0.2000") BigDecimal returnRate,
             @Schema(description = "重办率 = 重办数 / 办结数 (reopened / resolved)", example = "0.2000") BigDecimal reopenRate,
             @Schema(description = "一次办结率 = 一次办结数 / 办结数 (resolvedWithoutReopening / resolved)", example = "0.6000")
-            BigDecimal firstTimeResolved) {
+            BigDecimal firstTimeResolved,
+            @Schema(description = "重复诉求率 = 重复诉求数 / 工单数 (repeats / tickets)", example = "0.0833") BigDecimal repeatRate) {
 
         static Row of(String department, String departmentName, Counts c) {
             return new Row(department, departmentName, c.dispatched, c.signed, c.signedInTime, c.resolved, c.resolvedInTime,
                     c.resolvedWithoutReopening, c.returned, c.reopened, c.callBacks, c.solved, c.satisfied, c.extensionsApproved,
-                    rate(c.signedInTime, c.signed), rate(c.resolvedInTime, c.resolved), rate(c.signedInTime, c.dispatched),
-                    rate(c.solved, c.callBacks), rate(c.satisfied, c.callBacks), rate(c.returned, c.dispatched),
-                    rate(c.reopened, c.resolved), rate(c.resolvedWithoutReopening, c.resolved));
+                    c.tickets, c.repeats, rate(c.signedInTime, c.signed), rate(c.resolvedInTime, c.resolved),
+                    rate(c.signedInTime, c.dispatched), rate(c.solved, c.callBacks), rate(c.satisfied, c.callBacks),
+                    rate(c.returned, c.dispatched), rate(c.reopened, c.resolved), rate(c.resolvedWithoutReopening, c.resolved),
+                    rate(c.repeats, c.tickets));
+        }
+
+        /** Whether anything of the department happened in the period: a dispatch, sign, resolve … of any ticket. */
+        boolean hasMoves() {
+            return dispatched + signed + resolved + returned + reopened + callBacks + extensionsApproved + tickets > 0;
+        }
+
+        /** The cells of the table, in the order of {@link #HEADERS} after the department's code and name. */
+        List<Object> cells() {
+            return List.of(dispatched, signed, signedInTime, resolved, resolvedInTime, resolvedWithoutReopening, returned, reopened,
+                    callBacks, solved, satisfied, extensionsApproved, tickets, repeats, cell(signedOnTime), cell(resolvedOnTime),
+                    cell(responseRate), cell(solvedRate), cell(satisfactionRate), cell(returnRate), cell(reopenRate),
+                    cell(firstTimeResolved), cell(repeatRate));
         }
     }
 
-    /** The counted moves of one department; all zero for a department with no moves in the period. */
-    record Counts(long dispatched, long signed, long signedInTime, long resolved, long resolvedInTime, long resolvedWithoutReopening,
-            long returned, long reopened, long callBacks, long solved, long satisfied, long extensionsApproved) {
+    static final List<String> HEADERS = List.of("派单数", "签收数", "按时签收数", "办结数", "按时办结数", "一次办结数", "退单数", "重办数",
+            "有效回访数", "解决数", "满意数", "批准延期数", "工单数", "重复诉求数", "按时签收率", "按时办结率", "响应率", "解决率", "满意率", "退单率",
+            "重办率", "一次办结率", "重复诉求率");
 
-        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /** The counts of one department (or of a whole zone); all zero for a department with no moves in the period. */
+    record Counts(long dispatched, long signed, long signedInTime, long resolved, long resolvedInTime, long resolvedWithoutReopening,
+            long returned, long reopened, long callBacks, long solved, long satisfied, long extensionsApproved, long tickets,
+            long repeats) {
+
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        Counts plus(Counts o) {
+            return new Counts(dispatched + o.dispatched, signed + o.signed, signedInTime + o.signedInTime, resolved + o.resolved,
+                    resolvedInTime + o.resolvedInTime, resolvedWithoutReopening + o.resolvedWithoutReopening, returned + o.returned,
+                    reopened + o.reopened, callBacks + o.callBacks, solved + o.solved, satisfied + o.satisfied,
+                    extensionsApproved + o.extensionsApproved, tickets + o.tickets, repeats + o.repeats);
+        }
     }
 
     @Schema(name = "DepartmentMetricsReport", description = "承办单位工单指标（按单位代码排序），由流转记录重新计算")
@@ -74,23 +120,60 @@ public final class DepartmentMetricsApi {
 
         @Override
         public List<String> tableHeaders() {
-            return List.of("单位代码", "承办单位", "派单数", "签收数", "按时签收数", "办结数", "按时办结数", "一次办结数", "退单数", "重办数",
-                    "有效回访数", "解决数", "满意数", "批准延期数", "按时签收率", "按时办结率", "响应率", "解决率", "满意率", "退单率", "重办率",
-                    "一次办结率");
+            List<String> headers = new ArrayList<>(List.of("单位代码", "承办单位"));
+            headers.addAll(HEADERS);
+            return headers;
         }
 
         @Override
         public List<List<Object>> tableRows() {
             List<List<Object>> table = new ArrayList<>();
             for (Row r : rows) {
-                table.add(List.of(r.department(), r.departmentName(), r.dispatched(), r.signed(), r.signedInTime(), r.resolved(),
-                        r.resolvedInTime(), r.resolvedWithoutReopening(), r.returned(), r.reopened(), r.callBacks(), r.solved(),
-                        r.satisfied(), r.extensionsApproved(), cell(r.signedOnTime()), cell(r.resolvedOnTime()), cell(r.responseRate()),
-                        cell(r.solvedRate()), cell(r.satisfactionRate()), cell(r.returnRate()), cell(r.reopenRate()),
-                        cell(r.firstTimeResolved())));
+                List<Object> cells = new ArrayList<>(List.of(r.department(), r.departmentName()));
+                cells.addAll(r.cells());
+                table.add(cells);
             }
             return table;
         }
+    }
+
+    /** One month of the trend: the month's days within the asked period, and the same figures as a department row. */
+    @Schema(name = "TicketTrendMonth", description = "趋势中的一个月：该月落在统计期内的日期，及与承办单位指标相同的计数与比率")
+    public record TrendMonth(@Schema(example = "2026-03") String month, @Schema(example = "2026-03-01") java.time.LocalDate from,
+            @Schema(example = "2026-03-31") java.time.LocalDate to, Row metrics) {
+    }
+
+    @Schema(name = "TicketTrendReport", description = "按月趋势：一个承办单位（department）或全区（未指定单位时各单位之和）")
+    public record Trend(ReportPeriod period, @Schema(description = "承办单位代码；全区时为空") String department,
+            @Schema(description = "承办单位名称；全区时为“全部承办单位”") String departmentName, List<TrendMonth> months) implements Tabular {
+
+        @Override
+        public String tableTitle() {
+            return "工单指标趋势 " + departmentName + " " + period.label();
+        }
+
+        @Override
+        public List<String> tableHeaders() {
+            List<String> headers = new ArrayList<>(List.of("月份", "起始日期", "截止日期"));
+            headers.addAll(HEADERS);
+            return headers;
+        }
+
+        @Override
+        public List<List<Object>> tableRows() {
+            List<List<Object>> table = new ArrayList<>();
+            for (TrendMonth m : months) {
+                List<Object> cells = new ArrayList<>(List.of(m.month(), m.from().toString(), m.to().toString()));
+                cells.addAll(m.metrics().cells());
+                table.add(cells);
+            }
+            return table;
+        }
+    }
+
+    @Schema(name = "TicketMetricsRebuilt", description = "指标日汇总已由全部流转记录重新计算")
+    public record Rebuilt(@Schema(description = "重放的流转记录数") long moves, @Schema(description = "日汇总行数") long days,
+            @Schema(description = "用时（毫秒）") long millis, java.time.Instant rebuiltAt) {
     }
 
     /** part / whole to 4 decimals, half up; null when there is nothing to divide by. */
@@ -99,7 +182,7 @@ public final class DepartmentMetricsApi {
     }
 
     /** An empty cell for a missing rate ({@code List.of} takes no nulls). */
-    private static Object cell(BigDecimal value) {
+    static Object cell(BigDecimal value) {
         return value == null ? "" : value;
     }
 }

@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
 import cn.hitech.platform.messaging.TrackedEntity;
 import cn.hitech.servicedesk.ticket.TicketCategory;
 
-/** 分派规则: a ticket of this category (any, when null) whose text holds any of the keywords (any text, when none) goes to one department. */
+/**
+ * 分派规则: a ticket of this category (any, when null), of this topic or one below it (any, when null), whose text holds
+ * any of the keywords (any text, when none) goes to one department.
+ */
 @Entity
 @Table(name = "routing_rule")
 public class RoutingRule extends TrackedEntity {
@@ -26,6 +29,10 @@ public class RoutingRule extends TrackedEntity {
 
     @Enumerated(EnumType.STRING)
     public TicketCategory category;
+
+    /** 诉求分类 at any level: a level-1 or level-2 code matches every topic below it. */
+    @Column(name = "topic_code")
+    public String topicCode;
 
     /** Comma-separated, as stored; a keyword itself holds no comma. */
     public String keywords;
@@ -46,9 +53,15 @@ public class RoutingRule extends TrackedEntity {
         return keywords == null || keywords.isBlank() ? List.of() : Arrays.stream(keywords.split(",")).toList();
     }
 
-    /** Whether a ticket of {@code ticketCategory} with {@code text} (lower-cased) falls under this rule. */
-    boolean matches(TicketCategory ticketCategory, String text) {
+    /**
+     * Whether a ticket of {@code ticketCategory}, with the topic path {@code topicPath} (codes from level 1 down; empty
+     * without a topic) and {@code text} (lower-cased), falls under this rule.
+     */
+    boolean matches(TicketCategory ticketCategory, List<String> topicPath, String text) {
         if (category != null && category != ticketCategory) {
+            return false;
+        }
+        if (topicCode != null && !topicPath.contains(topicCode)) {
             return false;
         }
         List<String> words = keywordList();

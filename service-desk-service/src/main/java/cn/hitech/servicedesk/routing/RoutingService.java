@@ -13,6 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
 import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.web.ProblemException;
 import cn.hitech.servicedesk.department.Department;
@@ -21,27 +24,44 @@ import cn.hitech.servicedesk.ticket.Ticket;
 import cn.hitech.servicedesk.ticket.TicketApi;
 import cn.hitech.servicedesk.ticket.TicketChannel;
 import cn.hitech.servicedesk.ticket.TicketMoves;
+import cn.hitech.servicedesk.topic.TopicCatalogue;
 
 /**
  * 智能分派: routing rules (kept by ADMIN) and their use at registration. The active rule of the lowest priority that
  * matches a new ticket names its suggested department (建议承办单位); a rule marked so also dispatches it at once, by the
- * system, with the same move and deadlines as a dispatcher's.
+ * system, with the same move and deadlines as a dispatcher's. A rule may name a topic at any level of the catalogue: it
+ * matches every ticket whose topic lies in that subtree. The enterprise's service commissioner (服务专员) is copied
+ * (抄送) on its tickets.
  */
 @ApplicationScoped
 public class RoutingService {
+
+    /** {@code hitech.tickets.routing.*}. */
+    @ConfigMapping(prefix = "hitech.tickets.routing")
+    public interface Settings {
+
+        /** 抄送服务专员: copy the enterprise's commissioner from the directory on each new ticket (default true). */
+        @WithDefault("true")
+        boolean copyCommissioner();
+    }
 
     private final EntityManager em;
     private final DepartmentService departments;
     private final TicketMoves moves;
     private final Audit audit;
     private final Clock clock;
+    private final TopicCatalogue topics;
+    private final Settings settings;
 
-    RoutingService(EntityManager em, DepartmentService departments, TicketMoves moves, Audit audit, Clock clock) {
+    RoutingService(EntityManager em, DepartmentService departments, TicketMoves moves, Audit audit, Clock clock, TopicCatalogue topics,
+            Settings settings) {
         this.em = em;
         this.departments = departments;
         this.moves = moves;
         this.audit = audit;
         this.clock = clock;
+        this.topics = topics;
+        this.settings = settings;
     }
 
     /** All rules, active or not, in the order they are tried. */
@@ -97,10 +117,21 @@ public class RoutingService {
             return Optional.empty();
         }
         String text = (ticket.title + "\n" + (ticket.description == null ? "" : ticket.description)).toLowerCase(Locale.ROOT);
-        Optional<Suggestion> suggestion = ordered(true).stream().filter(r -> r.matches(ticket.category, text)).findFirst()
+        List<String> topicPath = topics.path(ticket.topicCode);
+        Optional<Suggestion> suggestion = ordered(true).stream().filter(r -> r.matches(ticket.category, topicPath, text)).findFirst()
                 .flatMap(r -> departments.find(r.departmentCode).map(d -> new Suggestion(d, r.name, r.autoDispatch)));
         suggestion.ifPresent(s -> ticket.suggestedDepartment = s.department().code);
         return suggestion;
+    }
+
+    /**
+     * 抄送服务专员: a ticket of an enterprise the directory names a commissioner for copies that commissioner, as named at
+     * registration (a later change of commissioner does not move old tickets). Every channel, project problems included.
+     */
+    public void copyToCommissioner(Ticket ticket) {
+        if (settings.copyCommissioner() && ticket.commissioner != null && !ticket.commissioner.isBlank()) {
+            ticket.copiedTo = ticket.commissioner;
+        }
     }
 
     /**
@@ -121,14 +152,19 @@ public class RoutingService {
     private void apply(RoutingRule rule, RoutingApi.RuleInput input) {
         List<String> keywords = input.keywords() == null ? List.of()
                 : input.keywords().stream().map(String::strip).distinct().toList();
-        if (input.category() == null && keywords.isEmpty()) {
-            throw ProblemException.invalidField("keywords", "须指定诉求类别或至少一个关键词");
+        String topic = input.topic() == null || input.topic().isBlank() ? null : input.topic().strip();
+        if (input.category() == null && topic == null && keywords.isEmpty()) {
+            throw ProblemException.invalidField("keywords", "须指定诉求类别、诉求分类或至少一个关键词");
+        }
+        if (topic != null && em.find(cn.hitech.servicedesk.topic.Topic.class, topic) == null) {
+            throw new ProblemException(422, "UNKNOWN_TOPIC", "topic: 诉求分类 " + topic + " 不存在（见 GET /api/tickets/topics）");
         }
         if (departments.find(input.department()).isEmpty()) {
             throw new ProblemException(422, "UNKNOWN_DEPARTMENT", "承办单位 " + input.department() + " 不存在");
         }
         rule.name = input.name().strip();
         rule.category = input.category();
+        rule.topicCode = topic;
         rule.keywords = keywords.isEmpty() ? null : String.join(",", keywords);
         rule.priority = input.priority();
         rule.departmentCode = input.department();
@@ -139,6 +175,7 @@ public class RoutingService {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("name", rule.name);
         summary.put("category", rule.category == null ? "" : rule.category.name());
+        summary.put("topic", rule.topicCode == null ? "" : rule.topicCode);
         summary.put("keywords", rule.keywordList());
         summary.put("priority", rule.priority);
         summary.put("department", rule.departmentCode);
@@ -149,7 +186,7 @@ public class RoutingService {
 
     private RoutingApi.RuleView view(RoutingRule r) {
         String departmentName = departments.find(r.departmentCode).map(d -> d.name).orElse(null);
-        return new RoutingApi.RuleView(r.id, r.name, r.category, r.keywordList(), r.priority, r.departmentCode, departmentName,
+        return new RoutingApi.RuleView(r.id, r.name, r.category, r.topicCode, topics.pathLabel(r.topicCode), r.keywordList(), r.priority, r.departmentCode, departmentName,
                 r.autoDispatch, r.active, r.version, r.createdAt, r.updatedAt);
     }
 }

@@ -173,6 +173,10 @@ public class Ticket extends TrackedEntity {
     @Column(name = "repeat_kind")
     public String repeatKind;
 
+    /** 抄送: the service commissioner (服务专员) copied at registration, as the directory named them then; else null. */
+    @Column(name = "copied_to")
+    public String copiedTo;
+
     /** 直接答复: the knowledge-base article the answer was taken from; null when the operator wrote it. */
     @Column(name = "knowledge_article_id")
     public UUID knowledgeArticleId;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -88,11 +89,21 @@ public final class TicketApi {
             @Schema(description = "12345 转办工单编号") String externalNumber,
             @Schema(description = "12345 受理时间") Instant externalReceivedAt,
             @Schema(description = "并单：已并入的主工单；否则为空") TicketRef mergedInto,
-            @Schema(description = "重复诉求：受理时发现的相似在办工单；否则为空") Repeat repeatOf,
+            @Schema(description = "并单：并入本工单的重复工单，按并单时间先后") List<TicketRef> mergedChildren,
+            @Schema(description = "重复诉求：受理时发现本工单重复的工单（所在重复簇的首张工单）与方式；否则为空") Repeat repeatOf,
             @Schema(description = "直接答复所用的知识库条目；否则为空") UUID knowledgeArticleId,
+            @Schema(description = "抄送：受理时企业有服务专员的，抄送该专员；否则为空") String copiedTo,
+            @Schema(description = "可并单的在办工单（同一企业同一诉求分类，或内容相似；至多 5 张，相似度高者在前）：仅在受理时给出，"
+                    + "其他时候为空") List<MergeCandidate> mergeCandidates,
             long version,
             Instant createdAt,
             Instant updatedAt) implements Versioned {
+    }
+
+    @Schema(name = "TicketMergeCandidate", description = "可并单的在办工单：kind 为 SAME_TOPIC（同一企业同一诉求分类 30 日内）"
+            + "或 SIMILAR_TEXT（标题与内容相似）；similarity 为内容相似度（0–1）")
+    public record MergeCandidate(UUID id, String number, String title, TicketStatus status, String kind,
+            @Schema(example = "0.42") java.math.BigDecimal similarity, Instant createdAt) {
     }
 
     @Schema(name = "TicketRef", description = "另一张工单：编号与 id")
@@ -137,8 +148,46 @@ public final class TicketApi {
     public record CallBack(@NotNull Satisfaction satisfaction, @NotNull Boolean solved, @Size(max = 1000) String note, Long version) {
     }
 
-    @Schema(name = "AnswerTicket", description = "直接答复：受理时即答复并关闭")
-    public record Answer(@NotBlank @Size(max = 4000) String answer, Long version) {
+    @Schema(name = "AnswerTicket", description = "直接答复：受理时即答复并关闭；可引用已发布的知识库条目（articleId），"
+            + "未填答复内容时以条目的答复为准")
+    public record Answer(@Size(max = 4000) String answer, UUID articleId, Long version) {
+
+        /** The operator's own words, citing no article. */
+        public Answer(String answer, Long version) {
+            this(answer, null, version);
+        }
+    }
+
+    @Schema(name = "MergeTicket", description = "并单：把本工单（重复诉求）并入主工单（id 或工单编号）")
+    public record Merge(@NotBlank @Size(max = 40) @Schema(example = "GD20260213000042") String parent, @Size(max = 1000) String reason,
+            Long version) {
+    }
+
+    @Schema(name = "RefuseReturn", description = "驳回退单：理由必填；工单回到原承办单位，时限不变")
+    public record RefuseReturn(@NotBlank @Size(max = 1000) String reason, Long version) {
+    }
+
+    @Schema(name = "RejectExtension", description = "驳回延期：理由必填；办结时限不变")
+    public record RejectExtension(@NotBlank @Size(max = 1000) String reason, Long version) {
+    }
+
+    @Schema(name = "SupplyMaterial", description = "补充材料：挂起等待企业补充材料时提交，提交后工单自动恢复办理")
+    public record SupplyMaterial(@NotBlank @Size(max = 4000) String text, @Size(max = 20) List<@NotNull @Valid Attachment> attachments,
+            Long version) {
+    }
+
+    @Schema(name = "MaterialAttachment", description = "附件：名称与地址")
+    public record Attachment(@NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 1000) @Pattern(regexp = "^https?://\\S+$", message = "附件地址须为 http(s) 网址") String url) {
+    }
+
+    @Schema(name = "TicketMaterial", description = "企业补充的材料；by 为提交方（企业 / 热线受理员代企业）")
+    public record MaterialView(UUID id, String text, List<Attachment> attachments, String by, Instant submittedAt) {
+    }
+
+    @Schema(name = "TicketTimelineEntry", description = "工单公开进度：对企业可见的流转，不含内部理由与经办人姓名")
+    public record TimelineEntry(Instant at, @Schema(example = "dispatch") String move, @Schema(example = "派单至供电公司") String text,
+            @Schema(example = "热线受理员") String by, TicketStatus status, @Schema(example = "已派单") String statusLabel) {
     }
 
     @Schema(name = "TicketSupervision", description = "督办：开始时间、督办人、督办时限与说明")

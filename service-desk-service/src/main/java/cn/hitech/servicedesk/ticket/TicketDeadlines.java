@@ -105,7 +105,7 @@ public class TicketDeadlines {
         return calendar.workingTimeBetween(from, to);
     }
 
-    /** The running limit of a ticket at {@code now}, or null when none runs (registered, returned, closed). */
+    /** The running limit of a ticket at {@code now}, or null when none runs (registered, returned, closed, merged). */
     public Sla sla(Ticket t, Instant now) {
         return switch (t.status) {
             case DISPATCHED -> sla(Limit.SIGN, t.signBy, now, signLimit(t.urgent).dividedBy(2), false);
@@ -113,7 +113,7 @@ public class TicketDeadlines {
             // Paused: the time left stands as it stood when the ticket was suspended.
             case SUSPENDED -> sla(Limit.RESOLVE, t.resolveBy, t.suspendedAt, dayLength(), true);
             case RESOLVED -> sla(Limit.CALL_BACK, t.callBackBy, now, dayLength(), false);
-            case REGISTERED, RETURNED, CLOSED -> null;
+            case REGISTERED, RETURNED, CLOSED, MERGED -> null;
         };
     }
 

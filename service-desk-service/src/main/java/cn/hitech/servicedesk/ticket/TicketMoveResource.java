@@ -29,14 +29,16 @@ import cn.hitech.platform.web.Roles;
 @Path("/api/tickets/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "工单流转", description = "派单、签收、退单、延期、挂起、办结、回访、直接答复、催办、督办")
+@Tag(name = "工单流转", description = "派单、签收、退单及驳回、延期及审批、挂起、补充材料、办结、回访、直接答复、催办、督办、并单")
 public class TicketMoveResource {
 
     private final TicketMoves moves;
+    private final TicketTimeline timeline;
     private final CurrentUser user;
 
-    TicketMoveResource(TicketMoves moves, CurrentUser user) {
+    TicketMoveResource(TicketMoves moves, TicketTimeline timeline, CurrentUser user) {
         this.moves = moves;
+        this.timeline = timeline;
         this.user = user;
     }
 
@@ -53,10 +55,25 @@ public class TicketMoveResource {
     @POST
     @Path("/answer")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "直接答复", description = "已受理 → 已关闭: the operator answers at intake.")
+    @Operation(summary = "直接答复", description = "已受理 → 已关闭: the operator answers at intake, in own words (answer) or from a "
+            + "published knowledge-base article (articleId; its answer when answer is omitted; a draft, archived or unknown "
+            + "article is a 422). Tickets merged into it close with it.")
     public TicketApi.TicketView answer(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @NotNull @Valid TicketApi.Answer request) {
-        return moves.answer(id, ExpectedVersion.of(ifMatch, request.version()), request.answer());
+        return moves.answer(id, ExpectedVersion.of(ifMatch, request.version()), request.answer(), request.articleId());
+    }
+
+    @POST
+    @Path("/merge")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "并单", description = "已受理, 已派单, 已签收, 已挂起 or 已退单 → 已并单: this duplicate goes into the parent (id or "
+            + "number; not itself, not merged, not closed: 409 PARENT_NOT_OPEN; unknown: 422). A ticket others were merged into "
+            + "cannot be merged (409 HAS_MERGED_CHILDREN). No clock runs on a merged ticket; it takes the parent's reply when the "
+            + "parent is resolved and closes when the parent closes, each a move by the system. Its moves after the merge carry "
+            + "no department, so department metrics count the parent only.")
+    public TicketApi.TicketView merge(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.Merge request) {
+        return moves.merge(id, ExpectedVersion.of(ifMatch, request.version()), request.parent(), request.reason());
     }
 
     @POST
@@ -76,6 +93,16 @@ public class TicketMoveResource {
     public TicketApi.TicketView returnToDispatcher(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @NotNull @Valid TicketApi.Return request) {
         return moves.returnToDispatcher(id, ExpectedVersion.of(ifMatch, request.version()), request.reason());
+    }
+
+    @POST
+    @Path("/refuse-return")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(summary = "驳回退单", description = "已退单 → the status it was returned from (已派单 or 已签收), with the same department and "
+            + "the deadlines it had: the time it stood returned is not given back. The return stays in the history.")
+    public TicketApi.TicketView refuseReturn(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.RefuseReturn request) {
+        return moves.refuseReturn(id, ExpectedVersion.of(ifMatch, request.version()), request.reason());
     }
 
     @POST
@@ -99,9 +126,20 @@ public class TicketMoveResource {
     }
 
     @POST
+    @Path("/reject-extension")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN})
+    @Operation(summary = "驳回延期", description = "A dispatcher or manager rejects the pending request with a reason: the resolve "
+            + "deadline stands. 409 NO_EXTENSION_REQUESTED when none is pending.")
+    public TicketApi.TicketView rejectExtension(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.RejectExtension request) {
+        return moves.rejectExtension(id, ExpectedVersion.of(ifMatch, request.version()), request.reason());
+    }
+
+    @POST
     @Path("/suspend")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "挂起", description = "已签收 → 已挂起 (waiting for the enterprise): the resolve clock stands still.")
+    @Operation(summary = "挂起", description = "已签收 → 已挂起 (waiting for the enterprise): the resolve clock stands still. The "
+            + "reason is what the enterprise is asked for: it shows on the public timeline (请补充材料：…).")
     public TicketApi.TicketView suspend(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @NotNull @Valid TicketApi.Suspend request) {
         return moves.suspend(id, ExpectedVersion.of(ifMatch, request.version()), request.reason());
@@ -114,6 +152,26 @@ public class TicketMoveResource {
     public TicketApi.TicketView resume(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @Valid TicketApi.VersionOnly request) {
         return moves.resume(id, ExpectedVersion.of(ifMatch, request == null ? null : request.version()));
+    }
+
+    @POST
+    @Path("/material")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "补充材料", description = "While 已挂起: the enterprise (its own tickets only) or staff on its behalf supplies "
+            + "the material asked for (text, optional attachments as links); the ticket resumes at once, its resolve deadline "
+            + "moved on by the working time paused (moves supply-material, then resume).")
+    public TicketApi.TicketView supplyMaterial(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
+            @NotNull @Valid TicketApi.SupplyMaterial request) {
+        return moves.supplyMaterial(id, ExpectedVersion.of(ifMatch, request.version()), request, user.enterpriseScope());
+    }
+
+    @GET
+    @Path("/material")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "补充材料列表", description = "The material supplied for the ticket, oldest first; an enterprise account sees its "
+            + "own tickets only.")
+    public List<TicketApi.MaterialView> materials(@PathParam("id") UUID id) {
+        return timeline.materials(id, user.enterpriseScope());
     }
 
     @POST
@@ -155,6 +213,16 @@ public class TicketMoveResource {
     public TicketApi.TicketView supervise(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @NotNull @Valid TicketApi.Supervise request) {
         return moves.supervise(id, ExpectedVersion.of(ifMatch, request.version()), request.deadline(), request.note());
+    }
+
+    @GET
+    @Path("/timeline")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "办理进度", description = "The public timeline, oldest first, in zh-CN: 受理, 派单至 <承办单位>, 签收, 请补充材料：…, "
+            + "办结 with the reply, 回访 … Who acted is named by role (承办单位, 热线受理员, 企业, 系统), never by name; 退单, 延期, 催办, 督办 "
+            + "and the departments' notes are left out. An enterprise account sees its own tickets only.")
+    public List<TicketApi.TimelineEntry> timeline(@PathParam("id") UUID id) {
+        return timeline.timeline(id, user.enterpriseScope());
     }
 
     @GET

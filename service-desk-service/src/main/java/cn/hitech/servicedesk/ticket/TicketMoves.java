@@ -1,5 +1,6 @@
 package cn.hitech.servicedesk.ticket;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +26,12 @@ import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ProblemException;
+import cn.hitech.platform.web.Roles;
 import cn.hitech.servicedesk.department.Department;
 import cn.hitech.servicedesk.department.DepartmentService;
+import cn.hitech.servicedesk.knowledge.ArticleStatus;
+import cn.hitech.servicedesk.knowledge.KnowledgeApi;
+import cn.hitech.servicedesk.knowledge.KnowledgeService;
 
 /**
  * The moves of a ticket after registration, each a method named from the domain. Every one names the version the
@@ -48,9 +53,10 @@ public class TicketMoves {
     private final Audit audit;
     private final CurrentUser user;
     private final TicketClock clock;
+    private final KnowledgeService knowledge;
 
     TicketMoves(EntityManager em, DepartmentService departments, TicketDeadlines deadlines, TicketMapper mapper, Outbox outbox,
-            Audit audit, CurrentUser user, TicketClock clock) {
+            Audit audit, CurrentUser user, TicketClock clock, KnowledgeService knowledge) {
         this.em = em;
         this.departments = departments;
         this.deadlines = deadlines;
@@ -59,6 +65,7 @@ public class TicketMoves {
         this.audit = audit;
         this.user = user;
         this.clock = clock;
+        this.knowledge = knowledge;
     }
 
     /** 派单 (again after a 退单): to a 主办 department with optional 协办 ones; the sign and resolve limits start now. */
@@ -102,11 +109,49 @@ public class TicketMoves {
     /** 直接答复: the operator answers at intake and the ticket closes. */
     @Transactional
     public TicketApi.TicketView answer(UUID id, long version, String answer) {
+        return answer(id, version, answer, null);
+    }
+
+    /**
+     * 直接答复 from the knowledge base: a published article's answer (or the operator's own words, citing the article);
+     * without {@code articleId} the operator's words alone. Children merged into the ticket close with it.
+     */
+    @Transactional
+    public TicketApi.TicketView answer(UUID id, long version, String answer, UUID articleId) {
         Ticket t = forChange(id, version, Optional.empty());
         allowed(t, TicketTransition.ANSWER);
-        t.reply = answer.strip();
+        String text = blankToNull(answer);
+        if (articleId != null) {
+            KnowledgeApi.ArticleView article = publishedArticle(articleId);
+            text = text != null ? text : article.answer().strip();
+        }
+        if (text == null) {
+            throw ProblemException.invalidField("answer", "请填写答复内容，或引用已发布的知识库条目（articleId）");
+        }
+        if (text.length() > 4000) {
+            throw ProblemException.ruleViolated("ANSWER_TOO_LONG", "知识库条目的答复超过 4000 字，不能直接作为答复，请摘要后填写 answer");
+        }
+        t.reply = text;
+        t.knowledgeArticleId = articleId;
         t.closedAt = clock.instant();
-        return move(t, TicketTransition.ANSWER, details("answer", t.reply));
+        TicketApi.TicketView view = move(t, TicketTransition.ANSWER, details("answer", t.reply, "articleId", articleId));
+        childrenFollow(t, TicketTransition.PARENT_CLOSED);
+        return view;
+    }
+
+    /** Only a published article answers an enterprise: a draft is not checked yet, an archived one no longer holds. */
+    private KnowledgeApi.ArticleView publishedArticle(UUID articleId) {
+        KnowledgeApi.ArticleView article;
+        try {
+            article = knowledge.get(articleId, false);
+        } catch (ProblemException e) {
+            throw ProblemException.ruleViolated("UNKNOWN_ARTICLE", "articleId: 知识库条目 " + articleId + " 不存在");
+        }
+        if (article.status() != ArticleStatus.PUBLISHED) {
+            throw ProblemException.ruleViolated("ARTICLE_NOT_PUBLISHED", "知识库条目「" + article.title() + "」当前为「"
+                    + article.statusLabel() + "」，只有已发布的条目可以用于直接答复");
+        }
+        return article;
     }
 
     /** 签收: the department takes the order. */
@@ -129,10 +174,51 @@ public class TicketMoves {
                     + " 个工作日内提出（截止 " + shown(returnBy) + "），已超过退单时限，请继续办理或申请延期");
         }
         t.returnReason = reason.strip();
+        // Kept in the move, so a refused return (驳回退单) gives the department back the deadlines it had.
+        Map<String, Object> details = details("reason", t.returnReason, "department", t.departmentCode, "signBy", t.signBy,
+                "signedAt", t.signedAt, "resolveBy", t.resolveBy);
         t.signBy = null;
         t.signedAt = null;
         t.resolveBy = null;
-        return move(t, TicketTransition.RETURN, details("reason", t.returnReason, "department", t.departmentCode));
+        return move(t, TicketTransition.RETURN, details);
+    }
+
+    /**
+     * 驳回退单: the dispatcher holds the department to the order. It goes back to that department in the status it was
+     * returned from, with the deadlines it had then: the time it stood returned is not given back, because the
+     * department's misjudgement must not buy it time. The return and its reason stay in the history.
+     */
+    @Transactional
+    public TicketApi.TicketView refuseReturn(UUID id, long version, String reason) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.REFUSE_RETURN);
+        TicketMove returned = lastMove(t.id, TicketTransition.RETURN).orElseThrow(() -> ProblemException.conflict(
+                "TRANSITION_NOT_ALLOWED", "工单" + t.number + "没有退单记录，不能驳回退单"));
+        Map<String, Object> was = returned.details;
+        t.signBy = Optional.ofNullable(instantOf(was.get("signBy"))).orElseGet(() -> deadlines.signBy(t.dispatchedAt, t.urgent));
+        t.resolveBy = Optional.ofNullable(instantOf(was.get("resolveBy")))
+                .orElseGet(() -> deadlines.resolveBy(t.dispatchedAt, t.category));
+        t.signedAt = returned.fromStatus != TicketStatus.SIGNED ? null : Optional.ofNullable(instantOf(was.get("signedAt")))
+                .orElseGet(() -> lastMove(t.id, TicketTransition.SIGN).map(m -> m.occurredAt).orElse(returned.occurredAt));
+        String returnReason = t.returnReason;
+        t.returnReason = null;
+        return move(t, TicketTransition.REFUSE_RETURN, details("reason", reason.strip(), "returnReason", returnReason,
+                "returnedAt", returned.occurredAt, "signBy", t.signBy, "resolveBy", t.resolveBy), currentUser(), returned.fromStatus);
+    }
+
+    private Optional<TicketMove> lastMove(UUID ticketId, TicketTransition transition) {
+        return em.createQuery("from TicketMove where ticketId = :id and move = :move order by id desc", TicketMove.class)
+                .setParameter("id", ticketId).setParameter("move", transition.pathName()).setMaxResults(1).getResultList().stream()
+                .findFirst();
+    }
+
+    /** An instant kept in a move's details: ISO text, or epoch seconds as the JSON mapper may write them. */
+    private static Instant instantOf(Object value) {
+        if (value instanceof Number n) {
+            BigDecimal seconds = new BigDecimal(n.toString());
+            return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        }
+        return value == null ? null : Instant.parse(value.toString());
     }
 
     /** 申请延期: the department asks for more working days; all approved extensions stay within the limit. */
@@ -169,6 +255,21 @@ public class TicketMoves {
         return move(t, TicketTransition.APPROVE_EXTENSION, details("days", days, "resolveByBefore", before, "resolveBy", t.resolveBy));
     }
 
+    /** 驳回延期: the pending request is cleared with the reason; the resolve deadline stands. */
+    @Transactional
+    public TicketApi.TicketView rejectExtension(UUID id, long version, String reason) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.REJECT_EXTENSION);
+        if (t.extensionDaysAsked == null) {
+            throw ProblemException.conflict("NO_EXTENSION_REQUESTED", "工单" + t.number + "没有待审批的延期申请");
+        }
+        Map<String, Object> details = details("days", t.extensionDaysAsked, "reason", reason.strip(), "requestReason",
+                t.extensionReason, "resolveBy", t.resolveBy);
+        t.extensionDaysAsked = null;
+        t.extensionReason = null;
+        return move(t, TicketTransition.REJECT_EXTENSION, details);
+    }
+
     /** 挂起: waiting for the enterprise; the resolve clock stands still from now. */
     @Transactional
     public TicketApi.TicketView suspend(UUID id, long version, String reason) {
@@ -186,6 +287,34 @@ public class TicketMoves {
     public TicketApi.TicketView resume(UUID id, long version) {
         Ticket t = forChange(id, version, Optional.empty());
         allowed(t, TicketTransition.RESUME);
+        return resumed(t, currentUser(), null);
+    }
+
+    /**
+     * 补充材料: the enterprise (or staff on its behalf) supplies what the suspension asked for; the material is kept and
+     * the ticket resumes at once, by actor {@code system}, as a resume would (the deadline moves on by the paused time).
+     */
+    @Transactional
+    public TicketApi.TicketView supplyMaterial(UUID id, long version, TicketApi.SupplyMaterial request, Optional<String> enterpriseScope) {
+        Ticket t = forChange(id, version, enterpriseScope);
+        allowed(t, TicketTransition.SUPPLY_MATERIAL);
+        Actor actor = currentUser();
+        TicketMaterial material = new TicketMaterial();
+        material.id = UUID.randomUUID();
+        material.ticketId = t.id;
+        material.text = request.text().strip();
+        material.attachments = (request.attachments() == null ? List.<TicketApi.Attachment>of() : request.attachments()).stream()
+                .map(a -> Map.of("name", a.name().strip(), "url", a.url().strip())).toList();
+        material.submittedBy = actor.name();
+        material.submittedRole = actor.role();
+        material.submittedAt = clock.instant();
+        em.persist(material);
+        move(t, TicketTransition.SUPPLY_MATERIAL, details("materialId", material.id, "attachments", material.attachments.size()), actor);
+        resumed(t, Actor.SYSTEM, material.id);
+        return mapper.viewFor(t, enterpriseScope);
+    }
+
+    private TicketApi.TicketView resumed(Ticket t, Actor actor, UUID materialId) {
         Duration paused = Duration.ZERO;
         if (t.suspendedAt.isBefore(t.resolveBy)) {
             paused = deadlines.workingTimeBetween(t.suspendedAt, clock.instant());
@@ -195,7 +324,7 @@ public class TicketMoves {
         Instant since = t.suspendedAt;
         t.suspendedAt = null;
         return move(t, TicketTransition.RESUME, details("suspendedAt", since, "pausedWorkingMinutes", paused.toMinutes(),
-                "resolveBy", t.resolveBy));
+                "resolveBy", t.resolveBy, "materialId", materialId), actor);
     }
 
     /** 办结: the department replies; the call-back limit starts. Also tells the project service, through {@code ticket.resolved}. */
@@ -212,9 +341,14 @@ public class TicketMoves {
                 "resolveBy", t.resolveBy, "inTime", !now.isAfter(t.resolveBy), "extensionDays", t.extensionDaysGranted));
         // problemId is set on a ticket taken up from a project problem, so the project service closes the problem with
         // this reply and number; a hotline ticket has none, which the contract allows.
-        outbox.publish(TicketResolved.TYPE, new TicketResolved(t.id, t.number, t.enterpriseCreditCode, t.problemId, t.reply,
-                departments.find(t.departmentCode).map(d -> d.name).orElse(t.departmentCode), now));
+        publishResolved(t, t);
+        childrenFollow(t, TicketTransition.PARENT_RESOLVED);
         return view;
+    }
+
+    private void publishResolved(Ticket t, Ticket resolvedBy) {
+        outbox.publish(TicketResolved.TYPE, new TicketResolved(t.id, t.number, t.enterpriseCreditCode, t.problemId, t.reply,
+                departments.find(resolvedBy.departmentCode).map(d -> d.name).orElse(resolvedBy.departmentCode), t.resolvedAt));
     }
 
     /**
@@ -242,7 +376,12 @@ public class TicketMoves {
             t.closedAt = now;
         }
         TicketApi.TicketView view = move(t, transition, details);
-        return reopen ? superviseIfReopenedTwice(t).orElse(view) : view;
+        if (reopen) {
+            // Children already closed stay closed; those still merged follow the parent's next 办结.
+            return superviseIfReopenedTwice(t).orElse(view);
+        }
+        childrenFollow(t, TicketTransition.PARENT_CLOSED);
+        return view;
     }
 
     /** 重办 twice: the 3rd handling goes to 督办, by actor {@code system}, with the new resolve deadline as its own. */
@@ -361,6 +500,79 @@ public class TicketMoves {
         return true;
     }
 
+    /**
+     * 并单: a duplicate goes into its parent (by id or number) and stops: no clock runs on it. It must be open and not a
+     * parent itself (one level of merging, so an outcome reaches every child at once); the parent must be open and not
+     * merged. Merged into a parent already resolved, it takes the parent's reply at once.
+     */
+    @Transactional
+    public TicketApi.TicketView merge(UUID id, long version, String parent, String reason) {
+        Ticket t = forChange(id, version, Optional.empty());
+        allowed(t, TicketTransition.MERGE);
+        Ticket into = parentTicket(parent.strip());
+        if (into.id.equals(t.id)) {
+            throw ProblemException.ruleViolated("MERGE_INTO_ITSELF", "parent: 工单" + t.number + "不能并入它自己");
+        }
+        if (into.status == TicketStatus.MERGED || into.status == TicketStatus.CLOSED) {
+            throw ProblemException.conflict("PARENT_NOT_OPEN", "主工单" + into.number + "当前为「" + into.status.label()
+                    + "」，不能再并入工单：请并入仍在办理的工单");
+        }
+        long children = em.createQuery("select count(c) from Ticket c where c.mergedInto = :id", Long.class).setParameter("id", t.id)
+                .getSingleResult();
+        if (children > 0) {
+            throw ProblemException.conflict("HAS_MERGED_CHILDREN", "工单" + t.number + "已有 " + children
+                    + " 张工单并入，不能再并入其他工单：请把主工单与其子单一并处理");
+        }
+        t.mergedInto = into.id;
+        t.mergedAt = clock.instant();
+        t.suspendedAt = null;
+        t.extensionDaysAsked = null;
+        TicketApi.TicketView view = move(t, TicketTransition.MERGE, details("mergedInto", into.number, "parent", into.id,
+                "reason", blankToNull(reason), "department", t.departmentCode));
+        if (into.status == TicketStatus.RESOLVED) {
+            follow(t, into, TicketTransition.PARENT_RESOLVED);
+            return mapper.view(t);
+        }
+        return view;
+    }
+
+    /** The parent named by id or number, locked so it cannot be merged away or closed while a child goes in. */
+    private Ticket parentTicket(String parent) {
+        Optional<Ticket> found;
+        try {
+            found = Optional.ofNullable(em.find(Ticket.class, UUID.fromString(parent), LockModeType.PESSIMISTIC_WRITE));
+        } catch (IllegalArgumentException notAnId) {
+            found = em.createQuery("from Ticket where number = :number", Ticket.class).setParameter("number", parent)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream().findFirst();
+        }
+        return found.orElseThrow(() -> ProblemException.ruleViolated("UNKNOWN_PARENT", "parent: 主工单 " + parent + " 不存在"));
+    }
+
+    /**
+     * Children follow the parent's outcome: each merged child records the parent's reply, as its own move by actor
+     * {@code system} (history row and event), so its enterprise sees the answer.
+     */
+    private void childrenFollow(Ticket parent, TicketTransition transition) {
+        em.createQuery("from Ticket where mergedInto = :id and status = :merged order by mergedAt, number", Ticket.class)
+                .setParameter("id", parent.id).setParameter("merged", TicketStatus.MERGED).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().forEach(child -> follow(child, parent, transition));
+    }
+
+    private void follow(Ticket child, Ticket parent, TicketTransition transition) {
+        child.reply = parent.reply;
+        child.outcome = parent.outcome;
+        if (transition == TicketTransition.PARENT_RESOLVED) {
+            child.resolvedAt = parent.resolvedAt;
+        } else {
+            child.closedAt = parent.closedAt;
+        }
+        move(child, transition, details("mergedInto", parent.number, "parent", parent.id, "reply", parent.reply), Actor.SYSTEM);
+        if (transition == TicketTransition.PARENT_RESOLVED && child.problemId != null) {
+            // A child taken up from a project problem closes that problem too, with the parent's reply.
+            publishResolved(child, parent);
+        }
+    }
+
     /** The move history of a ticket, oldest first (for staff: it holds the departments' internal reasons). */
     public List<TicketApi.MoveView> history(UUID id) {
         if (em.find(Ticket.class, id) == null) {
@@ -384,16 +596,29 @@ public class TicketMoves {
     }
 
     private TicketApi.TicketView move(Ticket t, TicketTransition transition, Map<String, Object> details, Actor actor) {
+        return move(t, transition, details, actor, null);
+    }
+
+    /**
+     * {@code restored}: for a move that puts the ticket back where an earlier one took it from, that status. A merged
+     * child's moves carry no department: the parent's moves are the department's work, so nothing counts twice.
+     */
+    private TicketApi.TicketView move(Ticket t, TicketTransition transition, Map<String, Object> details, Actor actor,
+            TicketStatus restored) {
         Instant now = clock.instant();
         TicketStatus from = t.status;
-        t.status = transition.to(from);
+        if (transition.restores() != (restored != null) || restored != null && !TicketTransition.RETURN.allowedFrom(restored)) {
+            throw new IllegalStateException(transition + " cannot restore " + restored);
+        }
+        t.status = restored != null ? restored : transition.to(from);
+        String department = t.mergedInto == null ? t.departmentCode : null;
         t.touch(now);
         TicketMove row = new TicketMove();
         row.ticketId = t.id;
         row.move = transition.pathName();
         row.fromStatus = from;
         row.toStatus = t.status;
-        row.department = t.departmentCode;
+        row.department = department;
         row.actor = actor.name();
         row.actorRole = actor.role();
         row.occurredAt = now;
@@ -405,10 +630,11 @@ public class TicketMoves {
         summary.putAll(details);
         audit.record("ticket", t.id.toString(), transition.pathName(), summary);
         outbox.publish(TicketStatusChanged.TYPE, new TicketStatusChanged(t.id, t.number, t.enterpriseCreditCode, transition.pathName(),
-                from.name(), t.status.name(), t.departmentCode, TicketMapper.codes(t.assistingDepartments), t.signBy, t.resolveBy,
+                from.name(), t.status.name(), department, TicketMapper.codes(t.assistingDepartments), t.signBy, t.resolveBy,
                 t.callBackBy, row.actor, now));
         em.flush();
-        return mapper.view(t);
+        // An enterprise moves its own tickets (回访, 补充材料) and sees them as it always does: without internal notes.
+        return Roles.ENTERPRISE.equals(actor.role()) ? TicketMapper.redacted(mapper.view(t)) : mapper.view(t);
     }
 
     /** The ticket locked for a change, after checking the version the caller read; outside the scope it does not exist. */

@@ -61,11 +61,13 @@ public class TicketResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
     @Operation(summary = "工单列表", description = "Newest first, paged, optionally by status, channel (e.g. PROJECT_PROBLEM) and "
-            + "the project problem a ticket was taken up from (problemId).")
+            + "the project problem a ticket was taken up from (problemId), and the service commissioner copied on it (commissioner, "
+            + "抄送).")
     public PageView<TicketApi.TicketView> list(@QueryParam("status") TicketStatus status,
             @QueryParam("channel") TicketChannel channel, @QueryParam("problemId") UUID problemId,
+            @QueryParam("commissioner") String commissioner,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(user.enterpriseScope(), status, channel, problemId, page, size);
+        return service.list(user.enterpriseScope(), status, channel, problemId, commissioner, page, size);
     }
 }

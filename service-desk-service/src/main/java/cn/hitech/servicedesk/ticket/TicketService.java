@@ -16,10 +16,13 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
+import cn.hitech.platform.events.ticket.TicketRegistered;
 import cn.hitech.platform.messaging.Audit;
+import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.servicedesk.directory.EnterpriseDirectory;
+import cn.hitech.servicedesk.repeat.RepeatDetector;
 import cn.hitech.servicedesk.routing.RoutingService;
 import cn.hitech.platform.web.ProblemException;
 
@@ -36,20 +39,28 @@ public class TicketService {
     private final TicketClock clock;
     private final TicketMapper mapper;
     private final RoutingService routing;
+    private final TicketIntake intake;
+    private final RepeatDetector repeats;
+    private final Outbox outbox;
 
     TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, TicketClock clock, TicketMapper mapper,
-            RoutingService routing) {
+            RoutingService routing, TicketIntake intake, RepeatDetector repeats, Outbox outbox) {
         this.tickets = tickets;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
         this.mapper = mapper;
         this.routing = routing;
+        this.intake = intake;
+        this.repeats = repeats;
+        this.outbox = outbox;
     }
 
     /**
      * Registers a ticket; within an enterprise scope it is filed for that enterprise, never for another one. The routing
-     * rules then suggest its department and may dispatch it at once ({@link RoutingService#suggest}).
+     * rules then suggest its department and may dispatch it at once ({@link RoutingService#suggest}). A repeat of an
+     * earlier request (重复诉求) is flagged, and the open tickets it could be merged into come with the answer
+     * ({@link RepeatDetector}).
      */
     @Transactional
     public TicketApi.TicketView register(TicketApi.RegisterTicket request, Optional<String> enterpriseScope) {
@@ -61,13 +72,17 @@ public class TicketService {
             }
             creditCode = enterpriseScope.get();
         }
+        intake.checkChannel(request, enterpriseScope);
         Ticket ticket = create(request, creditCode);
+        List<TicketApi.MergeCandidate> mergeCandidates = repeats.flag(ticket, ticket.createdAt);
         Optional<RoutingService.Suggestion> suggestion = routing.suggest(ticket);
         tickets.persist(ticket);
-        audit.record("ticket", ticket.id.toString(), "register", Map.of("number", ticket.number, "channel", ticket.channel,
-                "category", ticket.category, "title", ticket.title));
-        // After the register row, so the audit trail reads register, then the system's dispatch when a rule makes one.
-        return routing.dispatchIfAuto(ticket, suggestion).orElseGet(() -> mapper.view(ticket));
+        audit.record("ticket", ticket.id.toString(), "register", registered(ticket));
+        publishRegistered(ticket);
+        // After the register row and event, so the audit trail reads register, then the system's dispatch when a rule makes one.
+        routing.dispatchIfAuto(ticket, suggestion);
+        TicketApi.TicketView view = mapper.view(ticket, mergeCandidates);
+        return enterpriseScope.isPresent() ? TicketMapper.redacted(view) : view;
     }
 
     /**
@@ -83,11 +98,41 @@ public class TicketService {
         }
         ticket.problemId = problemId;
         ticket.projectId = projectId;
+        repeats.flag(ticket, ticket.createdAt);
         tickets.persist(ticket);
         tickets.flush();
-        audit.record("ticket", ticket.id.toString(), "register", Map.of("number", ticket.number, "channel", ticket.channel,
-                "category", ticket.category, "title", ticket.title, "problemId", problemId, "projectId", projectId));
+        Map<String, Object> summary = registered(ticket);
+        summary.put("problemId", problemId);
+        summary.put("projectId", projectId);
+        audit.record("ticket", ticket.id.toString(), "register", summary);
+        publishRegistered(ticket);
         return ticket;
+    }
+
+    /** 受理, the first move of every ticket, as {@code ticket.registered}: before any dispatch, so consumers read them in order. */
+    private void publishRegistered(Ticket t) {
+        outbox.publish(TicketRegistered.TYPE, new TicketRegistered(t.id, t.number, t.channel.name(), t.category.name(), t.topicCode,
+                t.enterpriseCreditCode, t.enterpriseName, t.copiedTo, t.urgent, t.suggestedDepartment, t.createdAt));
+    }
+
+    /** What the audit trail keeps of a registration, with the commissioner copied (抄送) and the repeat found, if any. */
+    private static Map<String, Object> registered(Ticket t) {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("number", t.number);
+        summary.put("channel", t.channel);
+        summary.put("category", t.category);
+        summary.put("title", t.title);
+        java.util.function.BiConsumer<String, Object> optional = (key, value) -> {
+            if (value != null) {
+                summary.put(key, value);
+            }
+        };
+        optional.accept("topic", t.topicCode);
+        optional.accept("externalNumber", t.externalNumber);
+        optional.accept("copiedTo", t.copiedTo);
+        optional.accept("repeatOf", t.repeatOf);
+        optional.accept("repeatKind", t.repeatKind);
+        return summary;
     }
 
     /** The newest ticket taken up from project problem {@code problemId}, locked for a change. */
@@ -103,6 +148,7 @@ public class TicketService {
 
     private Ticket create(TicketApi.RegisterTicket request, String creditCode) {
         Instant now = clock.instant();
+        intake.check(request, now);
         Ticket ticket = new Ticket();
         ticket.id = UUID.randomUUID();
         ticket.number = "GD" + DAY.format(now.atZone(ZONE)) + String.format("%06d", tickets.nextNumber() % 1_000_000);
@@ -116,6 +162,8 @@ public class TicketService {
             ticket.grid = enterprise.grid;
             ticket.commissioner = enterprise.commissioner;
         });
+        intake.fill(ticket, request);
+        routing.copyToCommissioner(ticket);
         ticket.contactName = request.contactName();
         ticket.contactPhone = request.contactPhone();
         ticket.urgent = request.urgent();
@@ -128,13 +176,13 @@ public class TicketService {
     public TicketApi.TicketView get(UUID id, Optional<String> enterpriseScope) {
         return tickets.findByIdOptional(id)
                 .filter(t -> CurrentUser.allows(enterpriseScope, t.enterpriseCreditCode))
-                .map(mapper::view)
+                .map(t -> mapper.viewFor(t, enterpriseScope))
                 .orElseThrow(() -> ProblemException.notFound("ticket", id));
     }
 
     /** Newest first; each filter given (status, channel, project problem) narrows the list. */
     public PageView<TicketApi.TicketView> list(Optional<String> enterpriseScope, TicketStatus status, TicketChannel channel,
-            UUID problemId, int page, int size) {
+            UUID problemId, String commissioner, int page, int size) {
         Sort newestFirst = Sort.by("createdAt").descending().and("id");
         // Only the filters given go into the query: PostgreSQL cannot type a parameter that is bound to null alone.
         StringBuilder where = new StringBuilder("1 = 1");
@@ -155,9 +203,14 @@ public class TicketService {
             where.append(" and problemId = :problemId");
             parameters.and("problemId", problemId);
         }
+        if (commissioner != null && !commissioner.isBlank()) {
+            // 抄送: the tickets copied to this service commissioner at registration.
+            where.append(" and copiedTo = :commissioner");
+            parameters.and("commissioner", commissioner.strip());
+        }
         PanacheQuery<Ticket> query = tickets.find(where.toString(), newestFirst, parameters);
         query.page(Page.of(page, size));
-        List<TicketApi.TicketView> items = query.list().stream().map(mapper::view).toList();
+        List<TicketApi.TicketView> items = query.list().stream().map(t -> mapper.viewFor(t, enterpriseScope)).toList();
         return new PageView<>(items, page, size, query.count());
     }
 }

@@ -12,9 +12,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import cn.hitech.platform.events.ticket.TicketRegistered;
 import cn.hitech.platform.events.ticket.TicketStatusChanged;
 
-/** The ticket move contract: the frozen v1 sample reads to the expected record, round-trips and tolerates new fields. */
+/** The ticket contracts (registration and moves): the frozen v1 sample reads to the expected record, round-trips and tolerates new fields. */
 class TicketContractsTest {
 
     private static final UUID TICKET = UUID.fromString("2c4e6a8b-1d3f-4b5a-9c7e-0a2b4c6d8e0f");
@@ -43,6 +44,29 @@ class TicketContractsTest {
     void aMoveWithoutAssistingDepartmentsReadsAsAnEmptyList() {
         String json = EventJson.write(DISPATCHED).replace("\"assistingDepartments\":[\"DEVELOPMENT_REFORM\"],", "");
         assertEquals(List.of(), EventJson.read(json, TicketStatusChanged.class).assistingDepartments());
+    }
+
+    private static final TicketRegistered REGISTERED = new TicketRegistered(TICKET, "GD20260213000012", "HOTLINE", "REQUEST",
+            "POWER_CONNECTION", "91350200MA2YJ1XR9G", "厦门海辰新能源科技有限公司", "commissioner.li", true, "POWER_SUPPLY",
+            Instant.parse("2026-02-13T02:00:00Z"));
+
+    @Test
+    void registeredV1SampleReadsRoundTripsAndIgnoresNewFields() {
+        assertEquals(REGISTERED, EventJson.read(sample("ticket.registered.v1.json"), TicketRegistered.class));
+        assertEquals(REGISTERED, EventJson.read(EventJson.write(REGISTERED), TicketRegistered.class));
+        String newer = EventJson.write(REGISTERED).replaceFirst("\\{", "{\"addedLater\": [1, 2], ");
+        assertEquals(REGISTERED, EventJson.read(newer, TicketRegistered.class));
+        assertThrows(UnreadableEventException.class, () -> EventJson.read("{\"number\": \"GD1\"}", TicketRegistered.class));
+    }
+
+    @Test
+    void aRegistrationOfAnUnregisteredCallerHasNoCreditCodeAndIsKeyedByTheTicket() {
+        TicketRegistered walkIn = new TicketRegistered(TICKET, "GD20260213000013", "WEB", "CONSULTATION", null, null, "某某五金店",
+                null, false, null, Instant.parse("2026-02-13T02:05:00Z"));
+        assertEquals(walkIn, EventJson.read(EventJson.write(walkIn), TicketRegistered.class));
+        assertEquals(TICKET.toString(), walkIn.aggregateId());
+        assertEquals(Topics.TICKETS, TicketRegistered.TYPE.topic());
+        assertEquals("urn:hitech:event:ticket.registered:v1", TicketRegistered.TYPE.dataSchema());
     }
 
     private static String sample(String name) {
