@@ -102,7 +102,7 @@ public final class ApprovalApi {
             String note, List<String> items, @Schema(description = "仅「可能需要」的事项使用") boolean possible) {
     }
 
-    @Schema(name = "ApprovalOldWay", description = "改革前：需办事项逐项办理")
+    @Schema(name = "ApprovalOldWayTotals", description = "改革前：需办事项逐项办理")
     public record OldWayTotals(List<OldWayItem> items, int steps, int visits, int materials, int days, int statutoryDays) {
     }
 

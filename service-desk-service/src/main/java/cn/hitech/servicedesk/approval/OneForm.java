@@ -18,7 +18,7 @@ import cn.hitech.servicedesk.directory.EnterpriseDirectory;
  * 一表申请: the one merged form of a thing, for the answers so far. A field is asked once, whichever items need it:
  * when no item names it (a question of the whole thing, such as what a condition asks) or an item that applies, or may
  * apply, names it. For an enterprise applicant it is prefilled from the local enterprise directory where that holds
- * the value (name, credit code, industry; address and legal representative are not in the directory yet).
+ * the value (name, credit code, industry, address, legal representative).
  */
 @ApplicationScoped
 public class OneForm {
@@ -79,6 +79,8 @@ public class OneForm {
             case "enterprise.creditCode" -> enterprise.get();
             case "enterprise.name" -> entry.map(e -> e.name).orElse(null);
             case "enterprise.industry" -> entry.map(e -> e.industry).orElse(null);
+            case "enterprise.address" -> entry.map(e -> e.address).orElse(null);
+            case "enterprise.legalRepresentative" -> entry.map(e -> e.legalRepresentative).orElse(null);
             default -> null;
         };
     }

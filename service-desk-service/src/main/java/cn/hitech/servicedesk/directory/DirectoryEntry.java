@@ -27,6 +27,12 @@ public class DirectoryEntry {
     /** 服务专员. */
     public String commissioner;
 
+    /** 住所 and 法定代表人: for prefilling the enterprise's own one-thing forms; null until an event carried them. */
+    public String address;
+
+    @Column(name = "legal_representative")
+    public String legalRepresentative;
+
     /** The enterprise's revision this entry reflects; older events are ignored. */
     public long revision;
 

@@ -36,6 +36,8 @@ public class EnterpriseDirectory {
         entry.scale = change.scale();
         entry.grid = change.grid();
         entry.commissioner = change.commissioner();
+        entry.address = change.address();
+        entry.legalRepresentative = change.legalRepresentative();
         entry.revision = change.revision();
         entry.appliedEvents++;
         entry.changedAt = change.occurredAt();

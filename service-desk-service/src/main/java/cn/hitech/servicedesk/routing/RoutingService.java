@@ -118,10 +118,46 @@ public class RoutingService {
         }
         String text = (ticket.title + "\n" + (ticket.description == null ? "" : ticket.description)).toLowerCase(Locale.ROOT);
         List<String> topicPath = topics.path(ticket.topicCode);
-        Optional<Suggestion> suggestion = ordered(true).stream().filter(r -> r.matches(ticket.category, topicPath, text)).findFirst()
-                .flatMap(r -> departments.find(r.departmentCode).map(d -> new Suggestion(d, r.name, r.autoDispatch)));
+        Optional<Suggestion> suggestion = activeRules().stream().filter(r -> r.rule().matches(ticket.category, topicPath, text))
+                .findFirst().flatMap(r -> r.department().map(d -> new Suggestion(d, r.rule().name, r.rule().autoDispatch)));
         suggestion.ifPresent(s -> ticket.suggestedDepartment = s.department().code);
         return suggestion;
+    }
+
+    /** An active rule as last read, with its department (empty when that department does not exist). */
+    private record ActiveRule(RoutingRule rule, Optional<Department> department) {
+    }
+
+    /** The active rules in order, as read when the rule and department tables were in the state {@code stamp}. */
+    private record ActiveRules(String stamp, List<ActiveRule> rules) {
+    }
+
+    private volatile ActiveRules activeRules;
+
+    /**
+     * The active rules, in the order they are tried. Every registration asks for them, so they are kept (detached, read
+     * only) with a stamp of both tables (rows, sum of versions, last change): one small aggregate per registration tells
+     * whether any rule or department changed on any replica since, and only then are they read again. A change is thus
+     * seen by the next registration after its commit, exactly as when they were read every time.
+     */
+    private List<ActiveRule> activeRules() {
+        String stamp = String.valueOf(em.createNativeQuery("""
+                SELECT concat_ws('/', (SELECT concat_ws(':', count(*), sum(version), max(updated_at)) FROM routing_rule),
+                                      (SELECT concat_ws(':', count(*), sum(version), max(updated_at)) FROM department))""")
+                .getSingleResult());
+        ActiveRules cached = activeRules;
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached.rules();
+        }
+        List<RoutingRule> rules = ordered(true);
+        Map<String, Optional<Department>> byCode = new java.util.HashMap<>();
+        List<ActiveRule> read = rules.stream().map(r -> new ActiveRule(r, byCode.computeIfAbsent(r.departmentCode, departments::find)))
+                .toList();
+        // Out of this persistence context: they are shared by every request from now on, and never written through.
+        rules.forEach(em::detach);
+        byCode.values().forEach(d -> d.ifPresent(em::detach));
+        activeRules = new ActiveRules(stamp, read);
+        return read;
     }
 
     /**
@@ -140,8 +176,10 @@ public class RoutingService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<TicketApi.TicketView> dispatchIfAuto(Ticket ticket, Optional<Suggestion> suggestion) {
+        // The suggestion's department is a shared, detached copy: the dispatch works on this transaction's own.
         return suggestion.filter(Suggestion::autoDispatch)
-                .map(s -> moves.dispatchBySystem(ticket, s.department(), "按分派规则「" + s.rule() + "」自动派单"));
+                .map(s -> moves.dispatchBySystem(ticket, departments.find(s.department().code).orElse(s.department()),
+                        "按分派规则「" + s.rule() + "」自动派单"));
     }
 
     private List<RoutingRule> ordered(boolean activeOnly) {

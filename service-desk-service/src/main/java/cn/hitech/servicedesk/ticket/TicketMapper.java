@@ -37,6 +37,18 @@ public class TicketMapper {
 
     /** The view with the merge candidates found at registration; {@code null} where they were not looked for. */
     public TicketApi.TicketView view(Ticket t, List<TicketApi.MergeCandidate> mergeCandidates) {
+        return view(t, mergeCandidates, mergedChildren(t));
+    }
+
+    /**
+     * The view of a ticket registered in this transaction, with its merge candidates: nothing can have been merged into
+     * it yet, so the 并单 children are not looked up.
+     */
+    TicketApi.TicketView registered(Ticket t, List<TicketApi.MergeCandidate> mergeCandidates) {
+        return view(t, mergeCandidates, List.of());
+    }
+
+    private TicketApi.TicketView view(Ticket t, List<TicketApi.MergeCandidate> mergeCandidates, List<TicketApi.TicketRef> children) {
         String departmentName = departments.find(t.departmentCode).map(d -> d.name).orElse(null);
         return new TicketApi.TicketView(t.id, t.number, t.channel, t.channel.label(), t.category, t.category.label(), t.title,
                 t.description, t.enterpriseCreditCode, t.enterpriseName, t.grid, t.commissioner, t.contactName,
@@ -47,7 +59,7 @@ public class TicketMapper {
                 t.extensionReason, t.extensionDaysGranted, t.returnReason, t.reply, t.outcome, t.satisfaction, t.solved,
                 t.reopenCount, t.problemId, t.projectId, t.urgeCount, t.lastUrgedAt,
                 t.supervisedAt == null ? null : new TicketApi.Supervision(t.supervisedAt, t.supervisedBy, t.superviseBy, t.supervisionNote),
-                t.topicCode, topicLabel(t.topicCode), t.externalNumber, t.externalReceivedAt, ref(t.mergedInto), mergedChildren(t),
+                t.topicCode, topicLabel(t.topicCode), t.externalNumber, t.externalReceivedAt, ref(t.mergedInto), children,
                 repeat(t), t.knowledgeArticleId, t.copiedTo, mergeCandidates, t.version, t.createdAt, t.updatedAt);
     }
 

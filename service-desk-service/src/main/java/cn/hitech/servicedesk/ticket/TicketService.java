@@ -81,7 +81,7 @@ public class TicketService {
         publishRegistered(ticket);
         // After the register row and event, so the audit trail reads register, then the system's dispatch when a rule makes one.
         routing.dispatchIfAuto(ticket, suggestion);
-        TicketApi.TicketView view = mapper.view(ticket, mergeCandidates);
+        TicketApi.TicketView view = mapper.registered(ticket, mergeCandidates);
         return enterpriseScope.isPresent() ? TicketMapper.redacted(view) : view;
     }
 
@@ -151,7 +151,7 @@ public class TicketService {
         intake.check(request, now);
         Ticket ticket = new Ticket();
         ticket.id = UUID.randomUUID();
-        ticket.number = "GD" + DAY.format(now.atZone(ZONE)) + String.format("%06d", tickets.nextNumber() % 1_000_000);
+        ticket.number = number(now, tickets.nextNumber());
         ticket.channel = request.channel();
         ticket.category = request.category();
         ticket.title = request.title().strip();
@@ -170,6 +170,12 @@ public class TicketService {
         ticket.status = TicketStatus.REGISTERED;
         ticket.touch(now);
         return ticket;
+    }
+
+    /** 工单编号 "GD" + day + 6 digits of the sequence; padded by hand, as String.format costs a formatter per ticket. */
+    static String number(Instant registeredAt, long sequence) {
+        String digits = Long.toString(sequence % 1_000_000);
+        return "GD" + DAY.format(registeredAt.atZone(ZONE)) + "000000".substring(digits.length()) + digits;
     }
 
     /** A ticket; with an enterprise scope, only one of that enterprise (any other is "not found"). */

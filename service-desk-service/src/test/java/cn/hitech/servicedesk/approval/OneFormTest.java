@@ -66,7 +66,8 @@ class OneFormTest {
         String code = TestData.creditCode();
         TestKafka.send("enterprises", code, """
                 {"creditCode": "%s", "name": "济宁仁和中医诊所有限公司", "industry": "卫生", "scale": "MICRO",
-                 "grid": "黄屯街道第2网格", "commissioner": "李娜", "revision": 0, "occurredAt": "%s"}""".formatted(code, Instant.now()),
+                 "grid": "黄屯街道第2网格", "commissioner": "李娜", "revision": 0, "occurredAt": "%s",
+                 "legalRepresentative": "陈明", "address": "济宁高新区火炬路1号"}""".formatted(code, Instant.now()),
                 Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "enterprise.registered", "ce_specversion", "1.0",
                         "ce_source", "urn:hitech:enterprise-service", "ce_time", Instant.now().toString()));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
@@ -77,7 +78,8 @@ class OneFormTest {
                 .body("fields.find { it.code == 'enterpriseName' }.value", equalTo("济宁仁和中医诊所有限公司"))
                 .body("fields.find { it.code == 'enterpriseName' }.prefill", equalTo("enterprise.name"))
                 .body("fields.find { it.code == 'creditCode' }.value", equalTo(code))
-                .body("fields.find { it.code == 'oldAddress' }.value", nullValue());
+                .body("fields.find { it.code == 'oldAddress' }.value", equalTo("济宁高新区火炬路1号"))
+                .body("fields.find { it.code == 'legalRepresentative' }.value", equalTo("陈明"));
         asStaff().when().get("/api/approvals/things/ENTERPRISE_RELOCATION/form").then()
                 .body("fields.find { it.code == 'enterpriseName' }.value", nullValue());
     }
