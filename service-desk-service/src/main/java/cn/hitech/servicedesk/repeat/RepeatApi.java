@@ -30,9 +30,13 @@ public final class RepeatApi {
             @Schema(description = "簇内工单数：首次工单加重复工单") long tickets, List<String> repeatNumbers, Instant lastRepeatAt) {
     }
 
-    @Schema(name = "RepeatClusterReport", description = "重复诉求簇报表：统计期内受理的重复工单按首次工单归簇，重复多者在前")
+    @Schema(name = "RepeatClusterReport", description = "重复诉求簇报表：统计期内受理的重复工单按首次工单归簇，重复多者在前（同数者最近重复的在前），"
+            + "分页返回")
     public record ClusterReport(ReportPeriod period, @Schema(description = "统计期内受理的工单数") long tickets,
-            @Schema(description = "统计期内受理的重复工单数") long repeats, List<Cluster> clusters) implements Tabular {
+            @Schema(description = "统计期内受理的重复工单数（全部簇合计）") long repeats,
+            @Schema(description = "统计期内的簇数（全部，不止本页）") long totalClusters,
+            @Schema(description = "本页第一簇的序号（从 0 起）") int offset, @Schema(description = "本页最多簇数") int limit,
+            @Schema(description = "本页的簇") List<Cluster> clusters) implements Tabular {
 
         @Override
         public String tableTitle() {

@@ -31,7 +31,9 @@ public class TopicReportResource {
     @GET
     @Operation(summary = "热点诉求", description = "The tickets registered in the period (dates in Asia/Shanghai, both included) "
             + "counted per leaf topic and per level-1 topic, hottest first, each with how many were repeats (any kind) and "
-            + "same-topic repeats; tickets without a topic are counted apart. JSON, CSV or XLSX (Accept or ?format=).")
+            + "same-topic repeats; tickets without a topic are counted apart. Read from per-day sums per topic kept in the "
+            + "transaction of each registration (equal to the direct count; POST /api/tickets/reports/rebuild replays them). "
+            + "JSON, CSV or XLSX (Accept or ?format=).")
     public RepeatApi.TopicReport topics(
             @QueryParam("from") @Parameter(description = "起始日期（含），yyyy-MM-dd", required = true, example = "2026-03-01") LocalDate from,
             @QueryParam("to") @Parameter(description = "截止日期（含），yyyy-MM-dd", required = true, example = "2026-03-31") LocalDate to,

@@ -29,7 +29,11 @@ public final class DepartmentMetricsApi {
             + "退单率 returnRate = returned / dispatched; 重办率 reopenRate = reopened / resolved; 一次办结率 firstTimeResolved = "
             + "resolves of tickets not reopened before the period's end / resolved; 重复诉求率 repeatRate = repeats / tickets, where "
             + "tickets are those first dispatched to the department in the period and a repeat is such a ticket whose enterprise "
-            + "registered a ticket of the same topic (topic_code) in the 30 × 24 h before it. The repeat is recomputed from the "
+            + "registered a ticket of the same topic (topic_code) in the 30 × 24 h before it. 并单 (merged duplicates): a ticket "
+            + "merged while still waiting to be signed does not count as dispatched (its last dispatch, with no sign or "
+            + "return after it, is taken out of dispatched, on the day of that dispatch, so 响应率 and 退单率 do not blame "
+            + "the department for a sign it could not give); a ticket signed or returned before its merge keeps every count "
+            + "up to the merge, and its moves after the merge count for no department. The repeat is recomputed from the "
             + "tickets' enterprise, topic and registration time, not read from the intake flag repeat_of: that flag also marks "
             + "similar texts and was judged against the tickets open at intake, so it could not be replayed. The figures are "
             + "sums of per-day counts kept in the transaction of each move and equal to the direct count over the history "
@@ -40,7 +44,7 @@ public final class DepartmentMetricsApi {
     public record Row(
             @Schema(example = "POWER_SUPPLY") String department,
             @Schema(example = "供电公司") String departmentName,
-            @Schema(description = "派单数：派给本单位（主办）的派单，含退单后改派") long dispatched,
+            @Schema(description = "派单数：派给本单位（主办）的派单，含退单后改派；未签收即并单的工单其最后一次派单不计") long dispatched,
             @Schema(description = "签收数") long signed,
             @Schema(description = "按时签收数：签收时未超过当时的签收时限") long signedInTime,
             @Schema(description = "办结数：办结次数，重办后再次办结另计一次") long resolved,

@@ -23,6 +23,7 @@ import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.web.ProblemException;
 import cn.hitech.servicedesk.department.DepartmentService;
 import cn.hitech.servicedesk.ticket.Satisfaction;
+import cn.hitech.servicedesk.ticket.TicketStatus;
 import cn.hitech.servicedesk.ticket.TicketTransition;
 
 /**
@@ -37,9 +38,15 @@ import cn.hitech.servicedesk.ticket.TicketTransition;
  * the same topic in the 30 days before (recomputed from the tickets' enterprise, topic and registration time, so a
  * replay gives it again; the intake's own flag also marks merely similar texts and is not counted).
  * <p>
+ * 并单: a duplicate merged while still waiting to be signed (merge from 已派单) was never the department's to sign, so
+ * its last dispatch, with no sign or return after it, does not count as dispatched (响应率 and 退单率 would otherwise
+ * count a sign the department could not give). A duplicate signed or returned before its merge keeps every count up to
+ * the merge; after it its moves carry no department, the parent's moves being the work.
+ * <p>
  * At province scale (a million tickets) the history is not re-read per report: V14 keeps per-day sums of exactly these
- * counts, added by a trigger in the transaction that writes each move, and {@link #rebuild} replays the whole history
- * into them. {@link #replayed} is the direct count over the history, which the tests hold the sums to.
+ * counts, added by a trigger in the transaction that writes each move (V16: spread over 8 slots per day and
+ * department, so concurrent moves rarely wait on one row; the report sums the slots), and {@link #rebuild} replays the
+ * whole history into them. {@link #replayed} is the direct count over the history, which the tests hold the sums to.
  */
 @ApplicationScoped
 public class DepartmentMetricsService {
@@ -63,7 +70,7 @@ public class DepartmentMetricsService {
 
     private static final String COUNTS = """
             SELECT m.department,
-                   count(*) FILTER (WHERE m.move = :dispatch),
+                   count(*) FILTER (WHERE m.move = :dispatch AND NOT m.merged_unsigned),
                    count(*) FILTER (WHERE m.move = :sign),
                    count(*) FILTER (WHERE m.move = :sign AND m.details ->> 'inTime' = 'true'),
                    count(*) FILTER (WHERE m.move = :resolve),
@@ -78,7 +85,13 @@ public class DepartmentMetricsService {
             FROM (SELECT p.department, p.move, p.details,
                          p.move IN (:callBack, :reopen) AND p.details ->> 'satisfaction' IS NOT NULL AS call_back,
                          p.move = :resolve AND NOT EXISTS (SELECT 1 FROM ticket_move r WHERE r.ticket_id = p.ticket_id
-                                                           AND r.move = :reopen AND r.occurred_at < :end) AS first_time
+                                                           AND r.move = :reopen AND r.occurred_at < :end) AS first_time,
+                         p.move = :dispatch
+                             AND EXISTS (SELECT 1 FROM ticket_move g WHERE g.ticket_id = p.ticket_id AND g.move = :merge
+                                         AND g.from_status = :waiting)
+                             AND NOT EXISTS (SELECT 1 FROM ticket_move n WHERE n.ticket_id = p.ticket_id
+                                             AND n.move IN (:dispatch, :sign, :returned)
+                                             AND (n.occurred_at, n.id) > (p.occurred_at, p.id)) AS merged_unsigned
                   FROM ticket_move p
                   WHERE p.occurred_at >= :start AND p.occurred_at < :end AND p.department IS NOT NULL) m
             GROUP BY m.department""";
@@ -161,6 +174,22 @@ public class DepartmentMetricsService {
         return rebuilt;
     }
 
+    /**
+     * 并槽: folds the slots of the day sums of the days before {@code before} into one row per day (V16's
+     * {@code ticket_metrics_compact}); the sums stay the same, a year's report reads 8 times fewer rows. The number of
+     * rows folded.
+     */
+    @Transactional
+    public long compact(LocalDate before) {
+        return ((Number) em.createNativeQuery("SELECT ticket_metrics_compact(:before)").setParameter("before", before).getSingleResult())
+                .longValue();
+    }
+
+    /** Nightly: the days before yesterday (Beijing dates), whose moves are written. */
+    long compactPastDays() {
+        return compact(LocalDate.now(clock.withZone(ROLLUP_ZONE)).minusDays(1));
+    }
+
     private DepartmentMetricsApi.Report report(ReportPeriod period, Map<String, DepartmentMetricsApi.Counts> counts) {
         List<DepartmentMetricsApi.Row> rows = departments.list().stream()
                 .map(d -> DepartmentMetricsApi.Row.of(d.code(), d.name(), counts.getOrDefault(d.code(), DepartmentMetricsApi.Counts.NONE)))
@@ -194,6 +223,8 @@ public class DepartmentMetricsService {
                 .setParameter("reopen", TicketTransition.REOPEN.pathName())
                 .setParameter("callBack", TicketTransition.CALL_BACK.pathName())
                 .setParameter("approveExtension", TicketTransition.APPROVE_EXTENSION.pathName())
+                .setParameter("merge", TicketTransition.MERGE.pathName())
+                .setParameter("waiting", TicketStatus.DISPATCHED.name())
                 .setParameter("satisfied", List.of(Satisfaction.SATISFIED.name(), Satisfaction.BASICALLY_SATISFIED.name()))
                 .getResultList();
         Map<String, long[]> tickets = new HashMap<>();

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +23,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import cn.hitech.platform.testkit.RealInfrastructureResource;
 import cn.hitech.platform.testkit.TestData;
+import cn.hitech.servicedesk.report.ReportPeriod;
 import cn.hitech.servicedesk.support.TestClock;
 
 /**
@@ -41,6 +44,9 @@ class RepeatReportTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    RepeatReportService reports;
 
     @AfterEach
     void realTime() {
@@ -124,6 +130,44 @@ class RepeatReportTest {
         assertTrue(topicsCsv.contains("三级," + leafA + "," + tag + "一级 / " + tag + "二级 / " + tag + "三级,3,2,2"), topicsCsv);
         asAdmin().queryParam("from", DAY).queryParam("to", DAY).queryParam("format", "xlsx").get("/api/tickets/reports/topics").then()
                 .statusCode(200).header("Content-Type", startsWith("application/vnd.openxmlformats"));
+
+        // A page at a time, largest first; the totals are the whole period's (7 tickets, 3 repeats in 2 clusters).
+        assertEquals(List.of(2L, 7L, 3L, 0L, 50L), List.of(clusters.getLong("totalClusters"), clusters.getLong("tickets"),
+                clusters.getLong("repeats"), clusters.getLong("offset"), clusters.getLong("limit")));
+        assertEquals(List.of(first.getString("number"), similar.getString("number")), clusters.getList("clusters.firstNumber"));
+        JsonPath secondPage = page(1, 1);
+        assertEquals(List.of(similar.getString("number")), secondPage.getList("clusters.firstNumber"));
+        assertEquals(2, secondPage.getInt("totalClusters"));
+        JsonPath beyond = page(5, 1);
+        assertEquals(List.of(), beyond.getList("clusters"));
+        assertEquals(2, beyond.getInt("totalClusters"));
+        asManager().queryParam("from", DAY).queryParam("to", DAY).queryParam("limit", 501).get("/api/tickets/reports/repeats").then()
+                .statusCode(400).body("errors[0].field", equalTo("limit"));
+        asManager().queryParam("from", DAY).queryParam("to", DAY).queryParam("limit", 0).get("/api/tickets/reports/repeats").then()
+                .statusCode(400).body("errors[0].field", equalTo("limit"));
+        asManager().queryParam("from", DAY).queryParam("to", DAY).queryParam("offset", -1).get("/api/tickets/reports/repeats").then()
+                .statusCode(400).body("errors[0].field", equalTo("offset"));
+        asManager().queryParam("from", DAY).queryParam("to", DAY).queryParam("limit", 10_000).queryParam("format", "csv")
+                .get("/api/tickets/reports/repeats").then().statusCode(200);
+
+        // The hot topics are read from day sums: equal to the direct count over the tickets, also after a rebuild.
+        List<ReportPeriod> periods = List.of(reports.period(LocalDate.parse(DAY), LocalDate.parse(DAY)),
+                reports.period(LocalDate.parse("2025-01-01"), LocalDate.parse("2026-12-31")));
+        assertTopicSumsEqualTheTickets(periods, "topic day sums = tickets");
+        asAdmin().post("/api/tickets/reports/rebuild").then().statusCode(200);
+        assertTopicSumsEqualTheTickets(periods, "rebuilt topic day sums = tickets");
+    }
+
+    private static JsonPath page(int offset, int limit) {
+        return asManager().queryParam("from", DAY).queryParam("to", DAY).queryParam("offset", offset).queryParam("limit", limit)
+                .get("/api/tickets/reports/repeats").then().statusCode(200).extract().jsonPath();
+    }
+
+    private void assertTopicSumsEqualTheTickets(List<ReportPeriod> periods, String when) {
+        for (ReportPeriod period : periods) {
+            assertEquals(QuarkusTransaction.requiringNew().call(() -> reports.countedTopics(period)),
+                    QuarkusTransaction.requiringNew().call(() -> reports.hotTopics(period)), when + ", " + period.from() + "–" + period.to());
+        }
     }
 
     @Test

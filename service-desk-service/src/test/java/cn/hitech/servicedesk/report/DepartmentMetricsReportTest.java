@@ -18,6 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -390,6 +396,151 @@ class DepartmentMetricsReportTest {
         }
         String body = request.get(RANKING).then().statusCode(200).contentType(startsWith("application/json")).extract().asString();
         return new JsonPath(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    /**
+     * 并单: C1, merged into P before A signed it, is not A's dispatch, nor is C4, merged the day after its dispatch (the
+     * dispatch's day loses it); C2, signed before its merge, and C3, returned before it, keep what they counted; C3's
+     * second dispatch, to B, was merged unsigned and is not B's. 响应率 and 退单率 of A are then 1/3, not 1/5. Exact, and
+     * the day sums equal the direct count over the history, also rebuilt.
+     */
+    @Test
+    void aDuplicateMergedBeforeItWasSignedIsNotDispatched() {
+        String a = department("并单甲局");
+        String b = department("并单乙局");
+        String enterprise = TestData.creditCode();
+        String parent = cn.hitech.servicedesk.support.Tickets.get(dispatchedAt("2026-03-02T10:00+08:00", enterprise, a))
+                .getString("number");
+        String c1 = dispatchedAt("2026-03-02T10:00+08:00", enterprise, a);
+        at("2026-03-02T10:20+08:00", () -> merge(c1, parent));
+        String c2 = dispatchedAt("2026-03-02T10:00+08:00", enterprise, a);
+        at("2026-03-02T10:30+08:00", () -> move(c2, "sign", "{}"));
+        at("2026-03-02T11:00+08:00", () -> merge(c2, parent));
+        String c3 = dispatchedAt("2026-03-02T10:00+08:00", enterprise, a);
+        at("2026-03-02T10:30+08:00", () -> move(c3, "return", "{\"reason\": \"属供电业务，非本单位职责\"}"));
+        at("2026-03-02T11:00+08:00", () -> dispatch(c3, b));
+        at("2026-03-02T11:10+08:00", () -> merge(c3, parent));
+        String c4 = dispatchedAt("2026-03-02T10:00+08:00", enterprise, a);
+        clock.reset();
+        assertEquals(4, ((Number) row(report("2026-03-02", "2026-03-02"), a).get("dispatched")).intValue(), "C4 not merged yet");
+        at("2026-03-03T10:00+08:00", () -> merge(c4, parent));
+        clock.reset();
+
+        JsonPath day = report("2026-03-02", "2026-03-02");
+        assertFigures(row(day, a), """
+                dispatched=3 signed=1 signedInTime=1 resolved=0 resolvedInTime=0 resolvedWithoutReopening=0 returned=1 reopened=0
+                callBacks=0 solved=0 satisfied=0 extensionsApproved=0 tickets=5 repeats=0
+                signedOnTime=1.0000 resolvedOnTime=null responseRate=0.3333 solvedRate=null satisfactionRate=null
+                returnRate=0.3333 reopenRate=null firstTimeResolved=null repeatRate=0.0000""");
+        assertFigures(row(day, b), """
+                dispatched=0 signed=0 signedInTime=0 resolved=0 resolvedInTime=0 resolvedWithoutReopening=0 returned=0 reopened=0
+                callBacks=0 solved=0 satisfied=0 extensionsApproved=0 tickets=0 repeats=0
+                signedOnTime=null resolvedOnTime=null responseRate=null solvedRate=null satisfactionRate=null
+                returnRate=null reopenRate=null firstTimeResolved=null repeatRate=null""");
+        assertEquals(0, ((Number) row(report("2026-03-03", "2026-03-03"), a).get("dispatched")).intValue(), "the merge is no dispatch");
+        List<ReportPeriod> periods = List.of(metrics.period(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02")),
+                metrics.period(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31")));
+        assertDaySumsEqualTheHistory(periods, "merged: day sums = history");
+        asAdmin().post(REBUILD).then().statusCode(200);
+        assertDaySumsEqualTheHistory(periods, "merged: rebuilt day sums = history");
+        assertEquals(3, ((Number) row(report("2026-03-02", "2026-03-02"), a).get("dispatched")).intValue(), "rebuilt");
+    }
+
+    /**
+     * 分槽: two moves for one department on one day, in transactions open at the same time. Of tickets in different
+     * slots the second inserts without waiting (a lock timeout of 2 s would fail it) and commits while the first is still
+     * open; two moves of one ticket share its slot and the second does wait, which shows the check would catch a hot
+     * row. The committed moves are counted exactly, and the day sums equal the direct count.
+     */
+    @Test
+    void movesOfOneDepartmentAndDayInDifferentSlotsDoNotWaitForEachOther() throws SQLException {
+        String d = department("分槽甲局");
+        String first = register(TestData.creditCode());
+        String other = register(TestData.creditCode());
+        try (Connection one = connection(); Connection two = connection()) {
+            for (int i = 0; slot(one, other) == slot(one, first); i++) {
+                assertTrue(i < 40, "a ticket in another slot");
+                other = register(TestData.creditCode());
+            }
+            one.setAutoCommit(false);
+            two.setAutoCommit(false);
+            try (Statement timeout = two.createStatement()) {
+                timeout.execute("SET lock_timeout = '2s'");
+            }
+            insertMove(one, first, d, "dispatch", "REGISTERED", "DISPATCHED", "{}");
+            insertMove(two, other, d, "dispatch", "REGISTERED", "DISPATCHED", "{}");
+            two.commit();
+            one.commit();
+
+            insertMove(one, first, d, "sign", "DISPATCHED", "SIGNED", "{\"inTime\": true}");
+            String again = first;
+            SQLException waited = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> insertMove(two, again, d, "sign", "DISPATCHED", "SIGNED", "{\"inTime\": true}"));
+            assertEquals("55P03", waited.getSQLState(), "lock_not_available: " + waited.getMessage());
+            two.rollback();
+            one.commit();
+        }
+        assertFigures(row(report("2024-11-11", "2024-11-11"), d), """
+                dispatched=2 signed=1 signedInTime=1 resolved=0 resolvedInTime=0 resolvedWithoutReopening=0 returned=0 reopened=0
+                callBacks=0 solved=0 satisfied=0 extensionsApproved=0 tickets=2 repeats=0
+                signedOnTime=1.0000 resolvedOnTime=null responseRate=0.5000 solvedRate=null satisfactionRate=null
+                returnRate=0.0000 reopenRate=null firstTimeResolved=null repeatRate=0.0000""");
+        List<ReportPeriod> day = List.of(metrics.period(LocalDate.parse("2024-11-11"), LocalDate.parse("2024-11-11")));
+        assertDaySumsEqualTheHistory(day, "slotted day sums = history");
+
+        // The nightly fold: the past day's two slots become one row, with the same sums.
+        assertEquals(2, dayRows(d), "one row per slot written");
+        assertTrue(metrics.compact(LocalDate.parse("2024-11-12")) >= 1);
+        assertEquals(1, dayRows(d), "folded into slot 0");
+        assertDaySumsEqualTheHistory(day, "folded day sums = history");
+        assertEquals("2", text(row(report("2024-11-11", "2024-11-11"), d).get("dispatched")));
+    }
+
+    private static long dayRows(String department) throws SQLException {
+        try (Connection db = connection(); PreparedStatement q = db.prepareStatement(
+                "SELECT count(*) FROM ticket_metrics_day WHERE department = ? AND day = DATE '2024-11-11'")) {
+            q.setString(1, department);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static Connection connection() throws SQLException {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    private static int slot(Connection db, String ticket) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT ticket_metrics_slot(?::uuid)")) {
+            q.setString(1, ticket);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** A move written as the lifecycle writes it, on 11 November 2024 (a day no other test uses). */
+    private static void insertMove(Connection db, String ticket, String department, String move, String from, String to, String details)
+            throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO ticket_move (ticket_id, move, from_status, to_status, department, actor, actor_role, occurred_at, details)
+                VALUES (?::uuid, ?, ?, ?, ?, 'slot-test', 'STAFF', TIMESTAMPTZ '2024-11-11 10:00:00+08', ?::jsonb)""")) {
+            insert.setString(1, ticket);
+            insert.setString(2, move);
+            insert.setString(3, from);
+            insert.setString(4, to);
+            insert.setString(5, department);
+            insert.setString(6, details);
+            insert.executeUpdate();
+        }
+    }
+
+    private static JsonPath merge(String child, String parentNumber) {
+        return move(child, "merge", "{\"parent\": \"" + parentNumber + "\", \"reason\": \"同一诉求重复来电\"}");
     }
 
     private static void assertRanked(JsonPath ranking, String code, Integer rank, String score) {
