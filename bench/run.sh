@@ -6,6 +6,7 @@
 #   bench/run.sh reports [projects] [samples]                 every manager report through the gateway (default 2000 200)
 #   bench/run.sh ticket-reports [tickets] [samples]           every ticket report over a bulk-loaded history (default 1000000 200)
 #   bench/run.sh ticket-creation [tickets] [clients]          ticket registration via the gateway vs raw pgbench (default 5000 8)
+#   bench/run.sh approvals [applications] [clients]           one-thing approvals: ours vs Flowable 7, same PostgreSQL (default 300 4)
 #
 # Exit status: 0 when the figures are a real measurement; 1 when any request failed, an effect never arrived or a figure
 # is empty or NaN (the reasons go to stderr, after the table); 2 for a wrong command line. A missed target is printed
@@ -19,7 +20,8 @@ case "$what" in
   reports) main=cn.hitech.bench.ReportBench ;;
   ticket-reports) main=cn.hitech.bench.TicketReportBench ;;
   ticket-creation) main=cn.hitech.bench.TicketCreationBench ;;
-  *) echo "usage: bench/run.sh event-latency [events] [rate/s] [warm-up] | reports [projects] [samples] | ticket-creation [tickets] [clients] | ticket-reports [tickets] [samples]" >&2; exit 2 ;;
+  approvals) main=cn.hitech.bench.ApprovalBench ;;
+  *) echo "usage: bench/run.sh event-latency [events] [rate/s] [warm-up] | reports [projects] [samples] | ticket-creation [tickets] [clients] | ticket-reports [tickets] [samples] | approvals [applications] [clients]" >&2; exit 2 ;;
 esac
 # The benchmarks sign in with the demo accounts and read latencies from the apps' clocks: a production mode or a
 # moved acceptance clock from the caller's environment would break both.

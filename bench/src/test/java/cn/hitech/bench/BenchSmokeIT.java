@@ -82,6 +82,19 @@ class BenchSmokeIT {
         assertTrue(result.repeats() > 0 && result.repeats() < 2000, "repeats counted: " + result.repeats());
     }
 
+    @Test
+    void approvalsMeasureOursAgainstFlowable() {
+        ApprovalBench.Result result = ApprovalBench.measure(suite.settings(), new ApprovalBench.Sizes(3, 1, 1));
+        result.print(System.out);
+
+        assertEquals(List.of(), result.failures());
+        assertRealFigures("ours approve", result.ours().get(ApprovalBench.APPROVE), 3 * 11);
+        assertRealFigures("ours countersign", result.ours().get(ApprovalBench.SIGN_OFF), 3 * 2);
+        assertRealFigures("flowable approve", result.flowable().get(ApprovalBench.APPROVE), 3 * 11);
+        assertRealFigures("flowable countersign", result.flowable().get(ApprovalBench.SIGN_OFF), 3 * 2);
+        assertTrue(result.ratio() > 0 && Double.isFinite(result.ratio()), "ratio " + result.ratio());
+    }
+
     private static void assertRealFigures(String what, Latencies latencies, int requests) {
         assertEquals(requests, latencies.count(), what + ": one sample per request");
         for (double p : new double[] {50, 95, 99, 100}) {

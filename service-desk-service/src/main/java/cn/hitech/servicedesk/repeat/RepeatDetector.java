@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -104,11 +106,14 @@ public class RepeatDetector {
                 ORDER BY created_at DESC LIMIT :limit""".formatted(owner)), t, since, at)
                 .setParameter("owner", t.enterpriseCreditCode != null ? t.enterpriseCreditCode : t.contactPhone.strip())
                 .setParameter("limit", settings.compared()).getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
         Set<String> tokens = TextSimilarity.tokens(t.title, t.description);
         List<Scored> alike = new ArrayList<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            double similarity = TextSimilarity.cosine(tokens, TextSimilarity.tokens((String) r[3], (String) r[4]));
+            double similarity = TextSimilarity.cosine(tokens, tokensOf((UUID) r[0], (String) r[3], (String) r[4]));
             boolean sameTopic = t.enterpriseCreditCode != null && t.topicCode != null && t.topicCode.equals(r[6]);
             if (!sameTopic && similarity < settings.similarity()) {
                 continue;
@@ -119,6 +124,34 @@ public class RepeatDetector {
         }
         alike.sort(Comparator.comparingDouble(Scored::similarity).reversed());
         return alike;
+    }
+
+    /**
+     * The token sets of recently compared tickets, by id: a ticket's title and description never change after intake, and
+     * a hot enterprise (or phone) brings the same up to {@link RepeatSettings#compared} open tickets to every new
+     * registration, which would otherwise be cut into tokens again each time. Least recently used out first.
+     */
+    private static final int TOKEN_CACHE_SIZE = 4096;
+
+    private final Map<UUID, Set<String>> tokenCache = new LinkedHashMap<>(TOKEN_CACHE_SIZE * 4 / 3, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Set<String>> eldest) {
+            return size() > TOKEN_CACHE_SIZE;
+        }
+    };
+
+    private Set<String> tokensOf(UUID id, String title, String description) {
+        synchronized (tokenCache) {
+            Set<String> cached = tokenCache.get(id);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Set<String> tokens = Set.copyOf(TextSimilarity.tokens(title, description));
+        synchronized (tokenCache) {
+            tokenCache.put(id, tokens);
+        }
+        return tokens;
     }
 
     private static Query window(Query query, Ticket t, Instant since, Instant at) {

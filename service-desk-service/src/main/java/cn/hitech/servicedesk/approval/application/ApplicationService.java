@@ -168,7 +168,7 @@ public class ApplicationService {
             store.record(app, item, ItemTransition.START, ItemStatus.WAITING, d.steps().get(0).code(), item.departmentCode, false,
                     details("promisedDays", item.promisedDays, "dueBy", item.dueBy), actor);
         }
-        return views.view(app, false);
+        return views.view(l, false);
     }
 
     /**
@@ -193,7 +193,7 @@ public class ApplicationService {
         app.correctionRequestedAt = store.now();
         store.record(app, ApplicationTransition.REQUEST_CORRECTION, ApplicationStatus.SUBMITTED, false,
                 details("materials", asked, "note", app.correctionNote), actor());
-        return views.view(app, false);
+        return views.view(l, false);
     }
 
     /** 补正: the applicant brings every material asked for (and may correct answers); back to the clerk's 预审. */

@@ -48,8 +48,19 @@ public class ApplicationViews {
     }
 
     public ApplicationApi.ApplicationView view(ApprovalApplication app, boolean forApplicant) {
-        ThingDefinition def = store.definition(app);
-        List<ApplicationItem> items = store.items(app.id);
+        return view(app, store.items(app.id), store.definition(app), forApplicant);
+    }
+
+    /**
+     * After a move: the items and definition it locked and changed, so they are neither queried again (a query that
+     * also flushed the session early) nor parsed again.
+     */
+    ApplicationApi.ApplicationView view(ApplicationStore.Locked locked, boolean forApplicant) {
+        return view(locked.app(), locked.items(), locked.definition(), forApplicant);
+    }
+
+    private ApplicationApi.ApplicationView view(ApprovalApplication app, List<ApplicationItem> items, ThingDefinition def,
+            boolean forApplicant) {
         Map<String, JsonNode> answers = store.answers(app);
         Instant now = store.now();
         LocalDate today = deadlines.date(now);

@@ -80,7 +80,7 @@ public class ItemMoves {
             item.internalNote = note;
         }
         completeStep(l, item, d, department, note, actor());
-        return views.view(l.app(), false);
+        return views.view(l, false);
     }
 
     /** 会签: one named department signs the current step; the step completes when the last of them has signed. */
@@ -114,7 +114,7 @@ public class ItemMoves {
         if (missingSignOffs(l.app(), item, step).isEmpty()) {
             completeStep(l, item, d, item.departmentCode, null, actor);
         }
-        return views.view(l.app(), false);
+        return views.view(l, false);
     }
 
     /** 不予许可: the item ends refused, with the reason the applicant is told. */
@@ -136,7 +136,7 @@ public class ItemMoves {
         store.record(l.app(), item, ItemTransition.REFUSE, from, step, department, false,
                 details("reason", item.refusalReason, "stepStartedAt", item.stepStartedAt, "stepEndedAt", now), actor());
         completeIfDecided(l, actor());
-        return views.view(l.app(), false);
+        return views.view(l, false);
     }
 
     /** 补正 on one item: asks the applicant for some of its materials; this item's clock stops, the others run on. */
@@ -157,7 +157,7 @@ public class ItemMoves {
         item.correctionNote = ApplicationService.blankToNull(request.note());
         store.record(l.app(), item, ItemTransition.REQUEST_CORRECTION, ItemStatus.IN_PROGRESS, d.steps().get(item.stepIndex).code(),
                 item.departmentCode, false, details("materials", asked, "note", item.correctionNote, "dueBy", item.dueBy), actor());
-        return views.view(l.app(), false);
+        return views.view(l, false);
     }
 
     /**
@@ -189,7 +189,7 @@ public class ItemMoves {
         store.record(l.app(), item, ItemTransition.SUPPLY, ItemStatus.CORRECTION, d.steps().get(item.stepIndex).code(),
                 item.departmentCode, inPerson, details("materials", request.materials(), "pausedAt", since,
                         "pausedWorkingMinutes", paused.toMinutes(), "dueBy", item.dueBy), actor());
-        return views.view(l.app(), scope.isPresent());
+        return views.view(l, scope.isPresent());
     }
 
     /** 催办 / 督办 by the supervision job: the status stays; counted and evented. */
