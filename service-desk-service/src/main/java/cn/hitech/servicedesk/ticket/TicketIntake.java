@@ -33,12 +33,19 @@ class TicketIntake {
         this.topics = topics;
     }
 
-    /** A 12345 transfer is the hotline's to register, not an enterprise account's. */
+    /**
+     * An enterprise account files its own requests online: on the web portal or through the 助企码. The hotline, grid
+     * staff, 12345 transfers and project problems are channels other people (or the system) register on, so a count by
+     * channel tells who took each request in.
+     */
     void checkChannel(TicketApi.RegisterTicket request, Optional<String> enterpriseScope) {
-        if (enterpriseScope.isPresent() && request.channel() == TicketChannel.TRANSFER_12345) {
-            throw rejected("CHANNEL_NOT_ALLOWED", "channel", "企业账号不能受理 12345 转办工单");
+        if (enterpriseScope.isPresent() && !ENTERPRISE_CHANNELS.contains(request.channel())) {
+            throw rejected("CHANNEL_NOT_ALLOWED", "channel", "企业账号只能通过网上诉求（WEB）或助企码（QR_CODE）提交诉求，不能使用「"
+                    + request.channel().label() + "」渠道");
         }
     }
+
+    private static final java.util.Set<TicketChannel> ENTERPRISE_CHANNELS = java.util.EnumSet.of(TicketChannel.WEB, TicketChannel.QR_CODE);
 
     /** The checks of a registration at {@code registeredAt}, before anything is written or numbered. */
     void check(TicketApi.RegisterTicket request, Instant registeredAt) {

@@ -47,6 +47,7 @@ final class DemoData {
     private static final String DEMO_ADMIN_PASSWORD = "Admin@2026";
     private static final int TICKETS_PER_WEEKDAY = 11;
     private static final int TICKET_BATCH = 100;
+    private static final int APPLICATION_BATCH = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -109,6 +110,7 @@ final class DemoData {
         int tickets = importTicketQuarter();
         summary.append(' ').append(tickets).append(" tickets of the last quarter (")
                 .append(Duration.ofNanos(System.nanoTime() - started).toSeconds()).append(" s)");
+        summary.append(", ").append(importApprovalQuarter()).append(" one-thing applications of the last quarter");
         System.out.println(summary);
     }
 
@@ -201,6 +203,56 @@ final class DemoData {
             if (report == null || !report.path("failed").isArray() || !report.path("failed").isEmpty()) {
                 throw new InfraException("demo tickets rejected (" + answer.statusCode() + "): " + answer.body());
             }
+            written += report.path("imported").size() + report.path("skipped").size();
+        }
+        return written;
+    }
+
+    /**
+     * A quarter of one-thing applications ({@link DemoApprovals}) through {@code POST /api/approvals/applications/import},
+     * as the demo admin, in one all-or-nothing batch: the steps and 会签 of each thing are read from the catalogue first.
+     */
+    private int importApprovalQuarter() {
+        java.util.Map<String, JsonNode> things = new java.util.HashMap<>();
+        for (String code : DemoApprovals.MIX.keySet()) {
+            HttpResponse<String> thing = authorised(bearer -> HttpRequest.newBuilder(URI.create(gateway + "/api/approvals/things/" + code))
+                    .header("Authorization", bearer).GET());
+            if (thing.statusCode() == 200) {
+                things.put(code, parse(thing.body(), "GET /api/approvals/things/" + code));
+            }
+        }
+        List<DemoApprovals.Enterprise> enterprises = new ArrayList<>();
+        for (String line : lines(folder.resolve("10-enterprises.jsonl"))) {
+            JsonNode e = parse(line, "10-enterprises.jsonl");
+            enterprises.add(new DemoApprovals.Enterprise(e.path("creditCode").asText(), e.path("name").asText()));
+        }
+        List<String> projects = lines(folder.resolve("20-projects.named.jsonl")).stream()
+                .map(line -> parse(line, "20-projects.named.jsonl").path("name").asText()).filter(n -> !n.isBlank()).toList();
+        List<ObjectNode> quarter = DemoApprovals.quarter(things, enterprises, projects, today, DEMO_SEED);
+        String admin = signIn(DEMO_ADMIN, DEMO_ADMIN_PASSWORD);
+        int written = 0;
+        // Small batches: each is one all-or-nothing transaction of live replays.
+        for (int from = 0; from < quarter.size(); from += APPLICATION_BATCH) {
+            ObjectNode batch = JSON.createObjectNode();
+            batch.putArray("applications").addAll(quarter.subList(from, Math.min(quarter.size(), from + APPLICATION_BATCH)));
+            String body = write(batch);
+            HttpResponse<String> answer = null;
+            for (int attempt = 0; attempt < 30; attempt++) {
+                answer = send(HttpRequest.newBuilder(URI.create(gateway + "/api/approvals/applications/import"))
+                        .timeout(Duration.ofSeconds(300)).header("Content-Type", "application/json").header("Authorization", admin)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+                if (answer.statusCode() == 401) {
+                    admin = signIn(DEMO_ADMIN, DEMO_ADMIN_PASSWORD);
+                } else if (answer.statusCode() == 429) {
+                    pause(answer.headers().firstValueAsLong("Retry-After").orElse(1));
+                } else {
+                    break;
+                }
+            }
+            if (answer.statusCode() != 200) {
+                throw new InfraException("demo one-thing applications rejected (" + answer.statusCode() + "): " + answer.body());
+            }
+            JsonNode report = parse(answer.body(), "the application import answer");
             written += report.path("imported").size() + report.path("skipped").size();
         }
         return written;

@@ -1,6 +1,5 @@
 package cn.hitech.servicedesk.approval.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,11 +61,11 @@ class ApplicationStore {
     private final DepartmentService departments;
     private final Outbox outbox;
     private final Audit audit;
-    private final Clock clock;
+    private final ApprovalClock clock;
     private final ObjectMapper json;
 
     ApplicationStore(EntityManager em, ApprovalCatalogue catalogue, DepartmentService departments, Outbox outbox, Audit audit,
-            Clock clock, ObjectMapper json) {
+            ApprovalClock clock, ObjectMapper json) {
         this.em = em;
         this.catalogue = catalogue;
         this.departments = departments;
