@@ -1,8 +1,10 @@
 package cn.hitech.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /** A set of latency samples in milliseconds and their percentiles (nearest rank). */
 final class Latencies {
@@ -40,5 +42,20 @@ final class Latencies {
 
     static String header() {
         return String.format("%-40s %8s %8s %8s %8s %8s", "(milliseconds)", "p50", "p95", "p99", "max", "samples");
+    }
+
+    /**
+     * The table of endpoints against a p95 target, each row marked MET or MISSED, and the verdict over all of them
+     * ("target p95 <= 100 ms for every {@code what}: MET"); MISSED when there is no endpoint at all.
+     */
+    static void printAgainstP95(PrintStream out, Map<String, Latencies> endpoints, double targetMs, String what) {
+        String target = String.format("p95 <= %.0f ms", targetMs);
+        out.println(header() + "   " + target);
+        for (Map.Entry<String, Latencies> endpoint : endpoints.entrySet()) {
+            out.println(endpoint.getValue().row(endpoint.getKey()) + "   "
+                    + (endpoint.getValue().percentile(95) <= targetMs ? "MET" : "MISSED"));
+        }
+        boolean allMet = !endpoints.isEmpty() && endpoints.values().stream().allMatch(l -> l.percentile(95) <= targetMs);
+        out.printf("%ntarget %s for every %s: %s%n", target, what, allMet ? "MET" : "MISSED");
     }
 }

@@ -63,16 +63,7 @@ public final class ReportBench {
                     sizes.projects(), 24, Runtime.getRuntime().availableProcessors());
             out.printf("load: %.0f s for %d dossiers (%.1f per s); warnings recomputed in %.1f s%n%n", loadSeconds, sizes.projects(),
                     sizes.projects() / loadSeconds, recomputeSeconds);
-            out.println(Latencies.header() + "   p95 <= 100 ms");
-            for (Map.Entry<String, Latencies> result : endpoints.entrySet()) {
-                out.println(result.getValue().row(result.getKey()) + "   " + (met(result.getValue()) ? "met" : "MISSED"));
-            }
-            boolean allMet = !endpoints.isEmpty() && endpoints.values().stream().allMatch(Result::met);
-            out.printf("%ntarget p95 <= 100 ms for every report endpoint: %s%n", allMet ? "met" : "MISSED");
-        }
-
-        private static boolean met(Latencies latencies) {
-            return latencies.percentile(95) <= TARGET_P95_MS;
+            Latencies.printAgainstP95(out, endpoints, TARGET_P95_MS, "report endpoint");
         }
     }
 

@@ -63,16 +63,7 @@ public final class TicketReportBench {
                     sizes.tickets(), moves, Runtime.getRuntime().availableProcessors());
             out.printf("bulk load: %.0f s; history replayed into the day sums (POST /rebuild) in %.1f s; the department report "
                     + "counts %d tickets, %d of them repeats%n%n", loadSeconds, rebuildSeconds, countedTickets, repeats);
-            out.println(Latencies.header() + "   p95 <= 100 ms");
-            for (Map.Entry<String, Latencies> result : endpoints.entrySet()) {
-                out.println(result.getValue().row(result.getKey()) + "   " + (met(result.getValue()) ? "MET" : "MISSED"));
-            }
-            boolean allMet = !endpoints.isEmpty() && endpoints.values().stream().allMatch(Result::met);
-            out.printf("%ntarget p95 <= 100 ms for every ticket report endpoint: %s%n", allMet ? "MET" : "MISSED");
-        }
-
-        private static boolean met(Latencies latencies) {
-            return latencies.percentile(95) <= TARGET_P95_MS;
+            Latencies.printAgainstP95(out, endpoints, TARGET_P95_MS, "ticket report endpoint");
         }
     }
 

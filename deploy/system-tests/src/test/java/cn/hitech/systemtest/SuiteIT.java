@@ -169,14 +169,21 @@ class SuiteIT {
         asStaff().queryParam("q", "山推").when().get("/api/enterprises").then()
                 .statusCode(200)
                 .body("items[0].name", equalTo("山推工程机械股份有限公司"));
-        // 30-tickets.jsonl: 5 tickets, one per channel. The demo projects' problems come through the project-problem loop
-        // as PROJECT_PROBLEM tickets of their own (exactly once each: ProjectProblemLoopTest), so the seed file's tickets
-        // are counted by the other channels; this runs before any test that files a ticket (Order 2).
-        for (String channel : List.of("HOTLINE", "QR_CODE", "GRID_STAFF", "TRANSFER_12345")) {
-            asStaff().queryParam("channel", channel).when().get("/api/tickets").then().statusCode(200).body("total", equalTo(1));
+        // 30-tickets.jsonl: 5 live tickets; the demo quarter: ≈740 tickets of the three months before the suite's today
+        // (2026-02-13 on this clock), imported through the live moves, on every channel; this runs before any test that
+        // files a ticket (Order 2).
+        asStaff().when().get("/api/tickets").then().statusCode(200).body("total", org.hamcrest.Matchers.greaterThan(600));
+        for (String channel : List.of("HOTLINE", "WEB", "QR_CODE", "GRID_STAFF", "TRANSFER_12345", "PROJECT_PROBLEM")) {
+            asStaff().queryParam("channel", channel).when().get("/api/tickets").then().statusCode(200)
+                    .body("total", org.hamcrest.Matchers.greaterThan(1));
         }
-        asStaff().queryParam("channel", "PROJECT_PROBLEM").when().get("/api/tickets").then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.greaterThan(1));
+        // So the department report of that quarter shows real figures: most departments dispatched to, rated, ranked.
+        asStaff().queryParam("from", "2025-11-01").queryParam("to", "2026-02-13").when().get("/api/tickets/reports/departments")
+                .then().statusCode(200)
+                .body("rows.findAll { it.dispatched > 0 }.size()", org.hamcrest.Matchers.greaterThan(5))
+                .body("rows.findAll { it.satisfactionRate != null }.size()", org.hamcrest.Matchers.greaterThan(5))
+                .body("rows.findAll { it.returned > 0 }.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("rows.findAll { it.reopened > 0 }.size()", org.hamcrest.Matchers.greaterThan(0));
     }
 
     @Test

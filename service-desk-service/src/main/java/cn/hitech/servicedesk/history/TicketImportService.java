@@ -24,8 +24,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.Problem;
 import cn.hitech.platform.web.ProblemException;
+import cn.hitech.servicedesk.clock.ReplayClock;
 import cn.hitech.servicedesk.ticket.TicketApi;
-import cn.hitech.servicedesk.ticket.TicketClock;
 
 /**
  * 历史工单导入: takes a batch of the old 8951234 system's tickets. Each is checked (fields, time order, nothing after
@@ -43,12 +43,12 @@ public class TicketImportService {
     private final ObjectMapper json;
     private final Validator validator;
     private final TicketReplay replay;
-    private final TicketClock clock;
+    private final ReplayClock clock;
     private final EntityManager em;
     private final CurrentUser user;
     private final Clock wallClock;
 
-    TicketImportService(ObjectMapper json, Validator validator, TicketReplay replay, TicketClock clock, EntityManager em,
+    TicketImportService(ObjectMapper json, Validator validator, TicketReplay replay, ReplayClock clock, EntityManager em,
             CurrentUser user, Clock wallClock) {
         this.json = json;
         this.validator = validator;

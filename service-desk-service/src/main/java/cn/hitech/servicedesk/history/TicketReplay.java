@@ -17,14 +17,14 @@ import jakarta.validation.Validator;
 import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.web.Problem;
 import cn.hitech.platform.web.ProblemException;
+import cn.hitech.servicedesk.clock.ReplayClock;
 import cn.hitech.servicedesk.ticket.TicketApi;
-import cn.hitech.servicedesk.ticket.TicketClock;
 import cn.hitech.servicedesk.ticket.TicketMoves;
 import cn.hitech.servicedesk.ticket.TicketService;
 
 /**
  * Replays one ticket of the old system in the caller's transaction: its registration and then each move through the
- * live {@link TicketService} and {@link TicketMoves} methods, each under {@link TicketClock#at} its own instant, so the
+ * live {@link TicketService} and {@link TicketMoves} methods, each under {@link ReplayClock#at} its own instant, so the
  * deadlines, "in time" flags, move history, audit and events come from the rules a live ticket meets. The importing
  * account makes the moves; the old system's actors go into the audit of the import.
  */
@@ -56,11 +56,11 @@ class TicketReplay {
 
     private final TicketService tickets;
     private final TicketMoves moves;
-    private final TicketClock clock;
+    private final ReplayClock clock;
     private final Validator validator;
     private final Audit audit;
 
-    TicketReplay(TicketService tickets, TicketMoves moves, TicketClock clock, Validator validator, Audit audit) {
+    TicketReplay(TicketService tickets, TicketMoves moves, ReplayClock clock, Validator validator, Audit audit) {
         this.tickets = tickets;
         this.moves = moves;
         this.clock = clock;

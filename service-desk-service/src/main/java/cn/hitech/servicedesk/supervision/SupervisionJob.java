@@ -13,12 +13,9 @@ import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 
-import cn.hitech.platform.web.AdvisoryLocks;
 import cn.hitech.servicedesk.ticket.Ticket;
 import cn.hitech.servicedesk.ticket.TicketDeadlines;
 import cn.hitech.servicedesk.ticket.TicketMoves;
@@ -62,16 +59,11 @@ public class SupervisionJob {
 
     /** Schedules the job at start; a run is skipped while the one before is still at work. */
     void schedule(@Observes StartupEvent started, Scheduler scheduler) {
-        if (every.trim().equalsIgnoreCase("off")) {
-            LOG.info("ticket supervision is off (hitech.tickets.supervision.every=off): no automatic 催办 / 督办");
-            return;
-        }
-        scheduler.newJob(JOB).setInterval(every.trim()).setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> run().ifPresent(run -> {
-                    if (run.urged() + run.supervised() > 0) {
-                        LOG.infof("ticket supervision: %d urged, %d supervised", run.urged(), run.supervised());
-                    }
-                })).schedule();
+        SingleInstanceJob.schedule(scheduler, JOB, every, "hitech.tickets.supervision.every", () -> run().ifPresent(run -> {
+            if (run.urged() + run.supervised() > 0) {
+                LOG.infof("ticket supervision: %d urged, %d supervised", run.urged(), run.supervised());
+            }
+        }));
     }
 
     /**
@@ -79,10 +71,7 @@ public class SupervisionJob {
      * the lock until its transaction ends).
      */
     public Optional<Run> run() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!AdvisoryLocks.tryForTransaction(em, SUPERVISION_LOCK)) {
-                return Optional.empty();
-            }
+        return SingleInstanceJob.once(em, SUPERVISION_LOCK, () -> {
             Instant now = clock.instant();
             List<Ticket> running = em.createQuery("from Ticket where status in :running order by createdAt", Ticket.class)
                     .setParameter("running", List.of(TicketStatus.DISPATCHED, TicketStatus.SIGNED))
@@ -104,7 +93,7 @@ public class SupervisionJob {
                     supervised += moves.superviseBySystem(t, sla) ? 1 : 0;
                 }
             }
-            return Optional.of(new Run(urged, supervised));
+            return new Run(urged, supervised);
         });
     }
 

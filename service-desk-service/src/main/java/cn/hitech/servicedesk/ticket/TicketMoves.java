@@ -27,6 +27,7 @@ import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ProblemException;
 import cn.hitech.platform.web.Roles;
+import cn.hitech.servicedesk.clock.ReplayClock;
 import cn.hitech.servicedesk.department.Department;
 import cn.hitech.servicedesk.department.DepartmentService;
 import cn.hitech.servicedesk.knowledge.ArticleStatus;
@@ -52,11 +53,11 @@ public class TicketMoves {
     private final Outbox outbox;
     private final Audit audit;
     private final CurrentUser user;
-    private final TicketClock clock;
+    private final ReplayClock clock;
     private final KnowledgeService knowledge;
 
     TicketMoves(EntityManager em, DepartmentService departments, TicketDeadlines deadlines, TicketMapper mapper, Outbox outbox,
-            Audit audit, CurrentUser user, TicketClock clock, KnowledgeService knowledge) {
+            Audit audit, CurrentUser user, ReplayClock clock, KnowledgeService knowledge) {
         this.em = em;
         this.departments = departments;
         this.deadlines = deadlines;

@@ -21,10 +21,11 @@ import cn.hitech.platform.messaging.Audit;
 import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
+import cn.hitech.platform.web.ProblemException;
+import cn.hitech.servicedesk.clock.ReplayClock;
 import cn.hitech.servicedesk.directory.EnterpriseDirectory;
 import cn.hitech.servicedesk.repeat.RepeatDetector;
 import cn.hitech.servicedesk.routing.RoutingService;
-import cn.hitech.platform.web.ProblemException;
 
 /** Registration (受理) and reading of tickets; the moves after it are {@link TicketMoves}. */
 @ApplicationScoped
@@ -36,14 +37,14 @@ public class TicketService {
     private final TicketRepository tickets;
     private final EnterpriseDirectory directory;
     private final Audit audit;
-    private final TicketClock clock;
+    private final ReplayClock clock;
     private final TicketMapper mapper;
     private final RoutingService routing;
     private final TicketIntake intake;
     private final RepeatDetector repeats;
     private final Outbox outbox;
 
-    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, TicketClock clock, TicketMapper mapper,
+    TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, ReplayClock clock, TicketMapper mapper,
             RoutingService routing, TicketIntake intake, RepeatDetector repeats, Outbox outbox) {
         this.tickets = tickets;
         this.directory = directory;

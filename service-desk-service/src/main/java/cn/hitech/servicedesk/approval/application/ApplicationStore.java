@@ -24,6 +24,7 @@ import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ProblemException;
 import cn.hitech.servicedesk.approval.ApprovalCatalogue;
 import cn.hitech.servicedesk.approval.ThingDefinition;
+import cn.hitech.servicedesk.clock.ReplayClock;
 import cn.hitech.servicedesk.department.DepartmentService;
 
 /**
@@ -61,11 +62,11 @@ class ApplicationStore {
     private final DepartmentService departments;
     private final Outbox outbox;
     private final Audit audit;
-    private final ApprovalClock clock;
+    private final ReplayClock clock;
     private final ObjectMapper json;
 
     ApplicationStore(EntityManager em, ApprovalCatalogue catalogue, DepartmentService departments, Outbox outbox, Audit audit,
-            ApprovalClock clock, ObjectMapper json) {
+            ReplayClock clock, ObjectMapper json) {
         this.em = em;
         this.catalogue = catalogue;
         this.departments = departments;

@@ -12,12 +12,10 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 
-import cn.hitech.platform.web.AdvisoryLocks;
+import cn.hitech.servicedesk.supervision.SingleInstanceJob;
 
 /**
  * 自动催办 / 督办 of approval items, as for tickets: on the domain clock, urges (催办) each running item whose deadline
@@ -54,24 +52,16 @@ public class ApprovalSupervisionJob {
     }
 
     void schedule(@Observes StartupEvent started, Scheduler scheduler) {
-        if (every.trim().equalsIgnoreCase("off")) {
-            LOG.info("approval supervision is off (hitech.approvals.supervision.every=off): no automatic 催办 / 督办 of items");
-            return;
-        }
-        scheduler.newJob(JOB).setInterval(every.trim()).setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> run().ifPresent(run -> {
-                    if (run.urged() + run.supervised() > 0) {
-                        LOG.infof("approval supervision: %d items urged, %d supervised", run.urged(), run.supervised());
-                    }
-                })).schedule();
+        SingleInstanceJob.schedule(scheduler, JOB, every, "hitech.approvals.supervision.every", () -> run().ifPresent(run -> {
+            if (run.urged() + run.supervised() > 0) {
+                LOG.infof("approval supervision: %d items urged, %d supervised", run.urged(), run.supervised());
+            }
+        }));
     }
 
     /** One run as of the domain clock, in one transaction; empty when another instance is running. */
     public Optional<Run> run() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!AdvisoryLocks.tryForTransaction(em, SUPERVISION_LOCK)) {
-                return Optional.empty();
-            }
+        return SingleInstanceJob.once(em, SUPERVISION_LOCK, () -> {
             Instant now = clock.instant();
             List<ApplicationItem> running = em.createQuery("from ApplicationItem where status = :s order by dueBy",
                     ApplicationItem.class).setParameter("s", ItemStatus.IN_PROGRESS).getResultList();
@@ -90,7 +80,7 @@ public class ApprovalSupervisionJob {
                     }
                 }
             }
-            return Optional.of(new Run(urged, supervised));
+            return new Run(urged, supervised);
         });
     }
 

@@ -12,7 +12,7 @@
  * approvals at the same moment safe), history in {@code approval_move}, audit, {@code approval.status.changed}.</li>
  * <li>{@link cn.hitech.servicedesk.approval.application.LicenceLibrary}: 证照库 and 证照免提交.</li>
  * <li>{@link cn.hitech.servicedesk.approval.application.ApprovalSupervisionJob}: 催办 at yellow, 督办 at red, once each.</li>
- * <li>{@link cn.hitech.servicedesk.approval.application.ApprovalClock}: the instant moves are made at; the history import
+ * <li>{@link cn.hitech.servicedesk.clock.ReplayClock}: the instant moves are made at; the history import
  * ({@code approval.history}) pins it to each replayed move's instant.</li>
  * </ul>
  */

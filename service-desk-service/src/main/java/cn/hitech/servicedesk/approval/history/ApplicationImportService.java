@@ -20,12 +20,12 @@ import cn.hitech.platform.web.Problem;
 import cn.hitech.platform.web.ProblemException;
 import cn.hitech.servicedesk.approval.application.ApplicationApi;
 import cn.hitech.servicedesk.approval.application.ApplicationService;
-import cn.hitech.servicedesk.approval.application.ApprovalClock;
 import cn.hitech.servicedesk.approval.application.ItemMoves;
+import cn.hitech.servicedesk.clock.ReplayClock;
 
 /**
  * 历史申请导入: replays the old system's applications through {@link ApplicationService} and {@link ItemMoves}, each
- * step on the {@link ApprovalClock} pinned to its instant, in one transaction for the batch: any refusal rolls all of it
+ * step on the {@link ReplayClock} pinned to its instant, in one transaction for the batch: any refusal rolls all of it
  * back. Legacy numbers imported before are skipped, so the same batch can be sent again.
  */
 @ApplicationScoped
@@ -33,12 +33,12 @@ public class ApplicationImportService {
 
     private final ApplicationService applications;
     private final ItemMoves items;
-    private final ApprovalClock clock;
+    private final ReplayClock clock;
     private final EntityManager em;
     private final CurrentUser user;
     private final Clock wallClock;
 
-    ApplicationImportService(ApplicationService applications, ItemMoves items, ApprovalClock clock, EntityManager em,
+    ApplicationImportService(ApplicationService applications, ItemMoves items, ReplayClock clock, EntityManager em,
             CurrentUser user, Clock wallClock) {
         this.applications = applications;
         this.items = items;

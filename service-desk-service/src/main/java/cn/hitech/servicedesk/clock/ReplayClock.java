@@ -1,4 +1,4 @@
-package cn.hitech.servicedesk.ticket;
+package cn.hitech.servicedesk.clock;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,18 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.hitech.platform.web.ProblemException;
 
 /**
- * The time a ticket's registration and moves are made at: the domain clock, except while a history import (历史工单迁移)
- * replays a move of the old system at the instant it was made there. Pinning the instant, rather than writing the
- * history rows directly, sends every imported move through the same rules, deadlines and "in time" flags as a live one.
+ * The time a ticket's or an application's registration and moves are made at: the domain clock, except while a history
+ * import (历史工单迁移, 历史申请导入) replays a move of the old system at the instant it was made there. Pinning the
+ * instant, rather than writing the history rows directly, sends every imported move through the same rules, deadlines,
+ * "in time" flags, certificates and completion as a live one, so the reports read real timings.
  */
 @ApplicationScoped
-public class TicketClock {
+public class ReplayClock {
 
     private static final ThreadLocal<Instant> PINNED = new ThreadLocal<>();
 
     private final Clock clock;
 
-    TicketClock(Clock clock) {
+    ReplayClock(Clock clock) {
         this.clock = clock;
     }
 
