@@ -49,6 +49,12 @@ public class RepeatDetector {
         this.settings = settings;
     }
 
+    /**
+     * The first int of the advisory lock that serialises registrations of one enterprise (or one phone): "rp" in ASCII,
+     * apart from the platform's other locks; the second int is the hash of the credit code or phone.
+     */
+    public static final int REPEAT_LOCK = 0x7270;
+
     /** Flags {@code ticket} (not yet written, registered at {@code at}) as a repeat if it is one; its merge candidates. */
     public List<TicketApi.MergeCandidate> flag(Ticket ticket, Instant at) {
         Instant since = at.minus(settings.windowDays(), ChronoUnit.DAYS);
@@ -64,6 +70,20 @@ public class RepeatDetector {
             });
         }
         return open.stream().limit(settings.mergeCandidates()).map(Scored::candidate).toList();
+    }
+
+    /**
+     * Two alike requests of one enterprise registered at the same moment (a caller on the hotline while its staff file on
+     * the web) must see each other: called before a registration takes its instant, it makes the second wait, to the end
+     * of the first's transaction, so the second is the later one and finds the first. Keyed by the credit code, or
+     * without one by the contact phone, as {@link #flag} matches.
+     */
+    public void serialise(String creditCode, String contactPhone) {
+        String whose = creditCode != null ? creditCode : contactPhone;
+        if (whose != null) {
+            em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, ?2)) l").setParameter(1, REPEAT_LOCK)
+                    .setParameter(2, whose.hashCode()).getSingleResult();
+        }
     }
 
     /** The open tickets a registered ticket could be merged into: as at its registration, itself left out. */

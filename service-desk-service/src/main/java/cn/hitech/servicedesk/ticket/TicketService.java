@@ -74,6 +74,8 @@ public class TicketService {
             creditCode = enterpriseScope.get();
         }
         intake.checkChannel(request, enterpriseScope);
+        // Before the ticket takes its time: registrations of one enterprise then get their instants in commit order.
+        repeats.serialise(creditCode, request.contactPhone());
         Ticket ticket = create(request, creditCode);
         List<TicketApi.MergeCandidate> mergeCandidates = repeats.flag(ticket, ticket.createdAt);
         Optional<RoutingService.Suggestion> suggestion = routing.suggest(ticket);
@@ -93,6 +95,7 @@ public class TicketService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket registerForProblem(TicketApi.RegisterTicket request, String fallbackName, UUID problemId, UUID projectId) {
+        repeats.serialise(request.enterpriseCreditCode(), request.contactPhone());
         Ticket ticket = create(request, request.enterpriseCreditCode());
         if (ticket.enterpriseName == null) {
             ticket.enterpriseName = fallbackName;

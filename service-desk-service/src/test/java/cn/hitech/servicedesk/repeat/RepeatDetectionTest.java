@@ -158,4 +158,36 @@ class RepeatDetectionTest {
         cn.hitech.platform.testkit.Api.asEnterprise(TestData.creditCode()).get("/api/tickets/" + again.getString("id") + "/merge-candidates")
                 .then().statusCode(403);
     }
+
+    /**
+     * Two alike requests of one enterprise registered at the same moment see each other: registrations of one
+     * enterprise are serialised, so the second finds the first and is its repeat. Five rounds, so the two overlap.
+     */
+    @Test
+    void twoAlikeRequestsRegisteredAtTheSameMomentSeeEachOther() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String code = TestData.creditCode();
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Callable<JsonPath> file = () -> {
+                    start.await();
+                    return register(code, null, "RD_DEDUCTION", TAX, TAX_TEXT);
+                };
+                java.util.concurrent.Future<JsonPath> first = pool.submit(file);
+                java.util.concurrent.Future<JsonPath> second = pool.submit(file);
+                start.countDown();
+                JsonPath a = first.get();
+                JsonPath b = second.get();
+                String aRepeats = a.getString("repeatOf.id");
+                String bRepeats = b.getString("repeatOf.id");
+                assertTrue((aRepeats == null) != (bRepeats == null), "exactly one is the repeat of the other (round " + round
+                        + "): " + aRepeats + " / " + bRepeats);
+                assertEquals(aRepeats == null ? a.getString("id") : b.getString("id"), aRepeats == null ? bRepeats : aRepeats);
+                assertEquals("SAME_TOPIC", aRepeats == null ? b.getString("repeatOf.kind") : a.getString("repeatOf.kind"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
