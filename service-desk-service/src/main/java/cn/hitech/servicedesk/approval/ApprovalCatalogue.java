@@ -30,6 +30,10 @@ public class ApprovalCatalogue {
     public record Published(ThingDefinition definition, int version, int current, Instant publishedAt, String publishedBy) {
     }
 
+    /** Far above the versions a zone publishes; past it, versions are simply read each time. */
+    private static final int STARTED_ON_LIMIT = 4096;
+
+    private final java.util.Map<String, ThingDefinition> startedOn = new java.util.concurrent.ConcurrentHashMap<>();
     private final EntityManager em;
     private final ObjectMapper json;
     private final DepartmentService departments;
@@ -72,6 +76,23 @@ public class ApprovalCatalogue {
         }
         int current = em.find(ApprovalThing.class, code).currentVersion;
         return new Published(read(row.definition), version, current, row.publishedAt, row.publishedBy);
+    }
+
+    /**
+     * The definition of a version an application started on, parsed once per instance: a published version is never
+     * changed (a change publishes a new one), so every replica may keep it. Only for versions committed before the
+     * caller's transaction began (an application's), never for one being published now, which could still roll back.
+     */
+    public ThingDefinition startedOn(String code, int version) {
+        ThingDefinition known = startedOn.get(code + " v" + version);
+        if (known != null) {
+            return known;
+        }
+        ThingDefinition definition = version(code, version).definition();
+        if (startedOn.size() < STARTED_ON_LIMIT) {
+            startedOn.put(code + " v" + version, definition);
+        }
+        return definition;
     }
 
     /** Every version of a thing, oldest first. */

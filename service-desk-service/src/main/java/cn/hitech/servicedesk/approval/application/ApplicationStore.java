@@ -110,7 +110,7 @@ class ApplicationStore {
     }
 
     ThingDefinition definition(ApprovalApplication app) {
-        return catalogue.version(app.thingCode, app.thingVersion).definition();
+        return catalogue.startedOn(app.thingCode, app.thingVersion);
     }
 
     String departmentName(String code) {
