@@ -3,6 +3,8 @@ package cn.hitech.platform.infra;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -18,10 +20,17 @@ public final class FreePort {
     private FreePort() {
     }
 
+    /**
+     * Ports handed out by this JVM: a suite asks for seven or so before it binds any, and a port that is still free
+     * for the second question is the same port (a bench suite once started PostgreSQL on the port it had also given the
+     * project service), so none is handed out twice.
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     public static int find() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
-            if (canBind(port)) {
+            if (!HANDED_OUT.contains(port) && canBind(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
