@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,13 +32,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
 
+import cn.hitech.platform.infra.FreePort;
+import cn.hitech.platform.infra.LocalSuite;
 import cn.hitech.platform.infra.SuiteSettings;
 
 /**
@@ -48,25 +51,31 @@ import cn.hitech.platform.infra.SuiteSettings;
  * 4 items — 11 approvals and 2 sign-offs — until the thing is COMPLETED: 15 operations.
  *
  * <ul>
- *   <li><b>Ours</b>: the packaged service-desk app (started with the suite, as every benchmark here), driven over its
- *   own HTTP port, not through the gateway. Its services are CDI beans inside the Quarkus app; calling them from a
- *   plain JVM is impossible, and booting Quarkus inside the bench would measure another configuration than the one
- *   deployed. So each operation is an HTTP request with a JWT, JSON in and the whole application view out, in its own
- *   transaction under the application's row lock, with its audit row, move history and outbox event. The thing is
- *   published for the run as {@code BENCH_FOUR_ITEMS} ({@code PUT /api/approvals/things/…}, ADMIN), without
- *   certificates, as Flowable issues none.</li>
+ *   <li><b>Ours, in process</b> (the figure held against the target): the service layer ({@code ApplicationService},
+ *   {@code ItemMoves}) called in process by {@code bench/in-process}, a command-mode Quarkus app made of the service
+ *   desk's own jar, beans and configuration, run with the suite's database, broker and keys as the service desk is. Each
+ *   operation is the deployed code path below the REST resource: a request context as the signed-in staff account, its
+ *   transaction under the application's row lock, move history, audit row and outbox event (the relay sends it to Kafka),
+ *   and the application view it returns. The open work is read from that view, as Flowable's from a task query.</li>
+ *   <li><b>Ours, over HTTP</b> (shown for what a client sees, not judged): the packaged service-desk app driven over its
+ *   own port, not through the gateway: the same calls plus HTTP, JWT verification and JSON both ways.</li>
  *   <li><b>Flowable</b>: {@code flowable-engine} in this JVM on its own database of the suite's PostgreSQL, history
  *   level {@code audit}, the BPMN {@code approvals/bench-four-items.bpmn20.xml}: a user task 预审受理, a parallel gateway
  *   over 4 branches of 3 user tasks, the countersign a parallel multi-instance user task of 2 instances. Each operation
  *   is a Java call ({@code startProcessInstanceByKey}, {@code TaskService.complete}); the open tasks are found with a
- *   task query, counted in the throughput but not in the step latencies. No HTTP, JSON, authentication or outbox: the
- *   comparison favours Flowable.</li>
+ *   task query, counted in the throughput but not in the step latencies. No authentication, audit or outbox.</li>
  * </ul>
  *
- * <p>Both run {@code clients} threads, each one application after another, after a warm-up of their own. Prints
- * completed applications per second and the latencies of each kind of step for both, and the ratio ours / Flowable
- * against the target of 1.0. Every request must answer as expected, every application must end COMPLETED once and every
- * Flowable instance must end after its 14 tasks, else the run fails. Usage: {@code ApprovalBench [applications] [clients]}.
+ * <p>The thing is published for the run as {@code BENCH_FOUR_ITEMS} ({@code PUT /api/approvals/things/…}, ADMIN), without
+ * certificates, as Flowable issues none. Each side runs {@code clients} threads, each one application after another,
+ * after a warm-up of its own. Ours over HTTP runs first, with the apps up. Then the suite's four apps are stopped
+ * (PostgreSQL and Kafka stay: an engine in process needs its database, and ours the broker, not the other services'
+ * consumers polling every event on the same cores), and the two in-process sides run in {@value #ROUNDS} alternating
+ * rounds, ours then Flowable, so that a slow spell of the noisy machine falls on both; the apps are started again at
+ * the end. Prints completed applications per second (all rounds' applications over all rounds' time) and the latencies
+ * of each kind of step, and the ratio ours in process / Flowable against the target of 1.0. Every request must answer
+ * as expected, every application must end COMPLETED once and every Flowable instance must end after its 14 tasks,
+ * else the run fails. Usage: {@code ApprovalBench [applications] [clients]}.
  */
 public final class ApprovalBench {
 
@@ -76,6 +85,8 @@ public final class ApprovalBench {
     private static final double TARGET_RATIO = 1.0;
     private static final String APPLICANT = "91350200MA2YJ1XR9G";
     private static final String FLOWABLE_DATABASE = "flowable_bench";
+    /** Measured rounds on each side, alternating: ours, Flowable, ours, … */
+    private static final int ROUNDS = 4;
 
     static final String SUBMIT = "submit (一表申请)";
     static final String ACCEPT = "accept (预审受理)";
@@ -106,9 +117,10 @@ public final class ApprovalBench {
     }
 
     /** The figures of a run: applications per second and step latencies of each side, and what went wrong. */
-    record Result(Sizes sizes, double oursPerSecond, double flowablePerSecond, Map<String, Latencies> ours,
-            Map<String, Latencies> flowable, List<String> failures) implements Outcome {
+    record Result(Sizes sizes, double oursPerSecond, double httpPerSecond, double flowablePerSecond, Map<String, Latencies> ours,
+            Map<String, Latencies> http, Map<String, Latencies> flowable, List<String> failures) implements Outcome {
 
+        /** Ours in process against Flowable in process: the target's ratio. */
         double ratio() {
             return oursPerSecond / flowablePerSecond;
         }
@@ -117,20 +129,23 @@ public final class ApprovalBench {
         public void print(PrintStream out) {
             out.printf("%nOne-thing approvals: 4 parallel items x 3 steps, one step countersigned by 2 departments; %d applications, "
                     + "%d clients, one machine (%d cores)%n", sizes.applications(), sizes.clients(), Runtime.getRuntime().availableProcessors());
-            out.println("ours:     the packaged service-desk app over its own HTTP port (not the gateway): HTTP + JWT + JSON view per step,");
-            out.println("          one transaction each with row lock, audit, move history and outbox event");
-            out.println("flowable: flowable-engine 7.2.0 in the bench JVM (Java calls, no HTTP/JSON/auth/outbox), history audit;");
-            out.println("          the same PostgreSQL server, its own database — this comparison favours Flowable");
-            out.printf("%-40s %10.1f applications/s   (15 operations each)%n", "ours (service desk)", oursPerSecond);
+            out.println("ours:     the service desk's service layer called in process (bench/in-process: its jar, beans and configuration),");
+            out.println("          one transaction each with row lock, move history, audit, outbox event and the application view");
+            out.println("http:     the same over the packaged app's own HTTP port (not the gateway): + HTTP, JWT and JSON; not judged");
+            out.println("flowable: flowable-engine 7.2.0 in the bench JVM (Java calls, no auth/audit/outbox), history audit;");
+            out.println("          the same PostgreSQL server, its own database; both in-process runs with the apps stopped");
+            out.printf("%-40s %10.1f applications/s   (15 operations each)%n", "ours, in process", oursPerSecond);
+            out.printf("%-40s %10.1f applications/s   (15 requests each)%n", "ours, over HTTP", httpPerSecond);
             out.printf("%-40s %10.1f applications/s   (start + 14 tasks each)%n", "Flowable 7", flowablePerSecond);
-            out.println(Latencies.header() + String.format(" %14s", "p95 ours/fl."));
+            out.println(Latencies.header() + String.format(" %14s", "p95 /flowable"));
             for (String step : STEPS) {
-                out.println(ours.get(step).row("ours     " + step));
-                out.println(flowable.get(step).row("flowable " + step) + String.format(" %14.2f",
-                        ours.get(step).percentile(95) / flowable.get(step).percentile(95)));
+                double flowableP95 = flowable.get(step).percentile(95);
+                out.println(ours.get(step).row("ours     " + step) + String.format(" %14.2f", ours.get(step).percentile(95) / flowableP95));
+                out.println(http.get(step).row("http     " + step) + String.format(" %14.2f", http.get(step).percentile(95) / flowableP95));
+                out.println(flowable.get(step).row("flowable " + step));
             }
-            out.printf("%ntarget ours >= 1.0x Flowable (completed applications/s): %s (%.2fx)%n", ratio() >= TARGET_RATIO ? "MET" : "MISSED",
-                    ratio());
+            out.printf("%ntarget ours in process >= 1.0x Flowable (completed applications/s): %s (%.2fx; over HTTP %.2fx)%n",
+                    ratio() >= TARGET_RATIO ? "MET" : "MISSED", ratio(), httpPerSecond / flowablePerSecond);
         }
     }
 
@@ -142,21 +157,83 @@ public final class ApprovalBench {
         BenchMain.run(settings -> measure(settings, sizes));
     }
 
-    /** Measures on a running suite; prints its progress, returns the figures (the caller prints them). */
+    /**
+     * Measures on a running suite; prints its progress, returns the figures (the caller prints them). Ours over HTTP first,
+     * with the apps up; then, with the apps stopped, ours in process and Flowable in alternating rounds, so that a slow
+     * spell of the machine falls on both; the apps are started again at the end.
+     */
     static Result measure(SuiteSettings settings, Sizes sizes) {
         Failures failures = new Failures();
         Map<String, Latencies> ours = latencies();
+        Map<String, Latencies> http = latencies();
         Map<String, Latencies> flowable = latencies();
-        double oursPerSecond = measureOurs(settings, sizes, ours, failures);
-        double flowablePerSecond = measureFlowable(settings, sizes, flowable, failures);
+        SuiteSettings.App desk = SuiteSettings.APPS.stream().filter(a -> a.name().equals("service-desk-service")).findFirst().orElseThrow();
+        double oursPerSecond;
+        double httpPerSecond;
+        double flowablePerSecond;
+        try (Connection db = DriverManager.getConnection(settings.postgres().jdbcUrl(desk.database()), desk.database(), desk.database())) {
+            ExecutorService pool = Executors.newFixedThreadPool(sizes.clients() + 1);
+            GatewaySession staff;
+            try {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool).build();
+                GatewaySession admin = GatewaySession.signIn(client, settings.gatewayUrl(), "admin", "Admin@2026");
+                staff = GatewaySession.signIn(client, settings.gatewayUrl(), "staff", "Staff@2026");
+                Desk overHttp = new Desk(client, "http://127.0.0.1:" + settings.port(desk), staff);
+                publishThing(overHttp, admin);
+                httpPerSecond = measureHttp(db, overHttp, sizes, http, failures);
+            } finally {
+                pool.shutdownNow();
+            }
+
+            // An engine in process runs on what it needs: PostgreSQL, and for ours the broker its outbox relay sends to. Not
+            // beside the four apps, whose consumers would poll every event (each irrelevant to them) on the same 2 cores.
+            System.out.println("\nstopping the apps for the in-process runs (PostgreSQL and Kafka stay) …");
+            LocalSuite suite = new LocalSuite(settings);
+            SuiteSettings.APPS.forEach(app -> suite.stopApp(app.name()));
+            try (InProcessHost host = InProcessHost.start(settings, desk, staff, sizes.clients());
+                    FlowableSide engine = FlowableSide.start(settings, sizes.clients())) {
+                System.out.printf("warming up both with %d applications …%n", sizes.warmUp());
+                long completedBefore = count(db, "SELECT count(*) FROM approval_completion");
+                host.round(sizes.warmUp(), "warm-up", latencies(), failures);
+                engine.round(sizes.warmUp(), latencies(), failures, "Flowable warm-up");
+                long finishedBefore = engine.finished();
+                int rounds = Math.min(ROUNDS, sizes.applications());
+                double oursSeconds = 0;
+                double flowableSeconds = 0;
+                for (int r = 0; r < rounds; r++) {
+                    int count = sizes.applications() / rounds + (r < sizes.applications() % rounds ? 1 : 0);
+                    System.out.printf("round %d of %d: %d applications each, ours in process then Flowable …%n", r + 1, rounds, count);
+                    oursSeconds += host.round(count, "round-" + (r + 1), ours, failures);
+                    flowableSeconds += engine.round(count, flowable, failures, "Flowable round " + (r + 1));
+                }
+                oursPerSecond = sizes.applications() / oursSeconds;
+                flowablePerSecond = sizes.applications() / flowableSeconds;
+                long completed = count(db, "SELECT count(*) FROM approval_completion") - completedBefore;
+                if (completed != sizes.applications() + sizes.warmUp()) {
+                    failures.add("ours in process: the service desk completed " + completed + " applications of "
+                            + (sizes.applications() + sizes.warmUp()));
+                }
+                engine.expectFinished(finishedBefore, sizes.applications(), failures);
+            } finally {
+                System.out.println("starting the apps again …");
+                suite.up();
+            }
+        } catch (SQLException e) {
+            throw new BenchmarkFailed("the service desk's database: " + e.getMessage());
+        }
         for (String step : STEPS) {
             failures.expectSamples("ours " + step, ours.get(step), sizes.applications() * PER_APPLICATION.get(step));
+            failures.expectSamples("http " + step, http.get(step), sizes.applications() * PER_APPLICATION.get(step));
             failures.expectSamples("flowable " + step, flowable.get(step), sizes.applications() * PER_APPLICATION.get(step));
         }
-        if (!(oursPerSecond > 0) || !(flowablePerSecond > 0) || Double.isInfinite(oursPerSecond) || Double.isInfinite(flowablePerSecond)) {
-            failures.add(String.format("a throughput figure is empty: ours %.1f, Flowable %.1f", oursPerSecond, flowablePerSecond));
+        for (double figure : new double[] {oursPerSecond, httpPerSecond, flowablePerSecond}) {
+            if (!(figure > 0) || Double.isInfinite(figure)) {
+                failures.add(String.format("a throughput figure is empty: ours %.1f, over HTTP %.1f, Flowable %.1f", oursPerSecond,
+                        httpPerSecond, flowablePerSecond));
+                break;
+            }
         }
-        return new Result(sizes, oursPerSecond, flowablePerSecond, ours, flowable, failures.list());
+        return new Result(sizes, oursPerSecond, httpPerSecond, flowablePerSecond, ours, http, flowable, failures.list());
     }
 
     private static Map<String, Latencies> latencies() {
@@ -167,32 +244,135 @@ public final class ApprovalBench {
 
     // ---- ours ------------------------------------------------------------------------------------------------------
 
-    private static double measureOurs(SuiteSettings settings, Sizes sizes, Map<String, Latencies> latencies, Failures failures) {
-        SuiteSettings.App desk = SuiteSettings.APPS.stream().filter(a -> a.name().equals("service-desk-service")).findFirst().orElseThrow();
-        String base = "http://127.0.0.1:" + settings.port(desk);
-        ExecutorService pool = Executors.newFixedThreadPool(sizes.clients() + 1);
-        try (Connection db = DriverManager.getConnection(settings.postgres().jdbcUrl(desk.database()), desk.database(), desk.database())) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool).build();
-            GatewaySession admin = GatewaySession.signIn(http, settings.gatewayUrl(), "admin", "Admin@2026");
-            GatewaySession staff = GatewaySession.signIn(http, settings.gatewayUrl(), "staff", "Staff@2026");
-            Desk client = new Desk(http, base, staff);
-            publishThing(client, admin);
-            System.out.printf("%nours: warming up with %d applications …%n", sizes.warmUp());
-            run(sizes.warmUp(), sizes.clients(), failures, "ours warm-up", () -> client.application(latencies()));
-            long completedBefore = count(db, "SELECT count(*) FROM approval_completion");
-            System.out.printf("ours: %d applications through %s with %d clients …%n", sizes.applications(), base, sizes.clients());
-            long started = System.nanoTime();
-            int done = run(sizes.applications(), sizes.clients(), failures, "ours measured run", () -> client.application(latencies));
-            double perSecond = done / ((System.nanoTime() - started) / 1e9);
-            long completed = count(db, "SELECT count(*) FROM approval_completion") - completedBefore;
-            if (completed != sizes.applications()) {
-                failures.add("ours: the service desk completed " + completed + " applications of " + sizes.applications());
+    /** Ours over HTTP, the apps up: a warm-up, then the measured run; its applications per second. */
+    private static double measureHttp(Connection db, Desk client, Sizes sizes, Map<String, Latencies> latencies, Failures failures)
+            throws SQLException {
+        System.out.printf("%nours over HTTP: warming up with %d applications …%n", sizes.warmUp());
+        run(sizes.warmUp(), sizes.clients(), failures, "ours over HTTP, warm-up", () -> client.application(latencies()));
+        long completedBefore = count(db, "SELECT count(*) FROM approval_completion");
+        System.out.printf("ours over HTTP: %d applications through %s with %d clients …%n", sizes.applications(), client.base(),
+                sizes.clients());
+        long started = System.nanoTime();
+        int done = run(sizes.applications(), sizes.clients(), failures, "ours over HTTP", () -> client.application(latencies));
+        double perSecond = done / ((System.nanoTime() - started) / 1e9);
+        long completed = count(db, "SELECT count(*) FROM approval_completion") - completedBefore;
+        if (completed != sizes.applications()) {
+            failures.add("ours over HTTP: the service desk completed " + completed + " applications of " + sizes.applications());
+        }
+        return perSecond;
+    }
+
+    /**
+     * {@code bench/in-process} (the service desk's code, configured as the suite's service desk) as the staff account,
+     * driven in rounds through its standard input (see {@code ApprovalsInProcess}).
+     */
+    private static final class InProcessHost implements AutoCloseable {
+
+        private static final Map<String, String> KINDS = Map.of("SUBMIT", SUBMIT, "ACCEPT", ACCEPT, "APPROVE", APPROVE,
+                "SIGN_OFF", SIGN_OFF);
+
+        private final Process process;
+        private final java.io.Writer input;
+        private final Path folder;
+        private final Path log;
+
+        private InProcessHost(Process process, Path folder, Path log) {
+            this.process = process;
+            this.input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            this.folder = folder;
+            this.log = log;
+        }
+
+        static InProcessHost start(SuiteSettings settings, SuiteSettings.App desk, GatewaySession staff, int clients) {
+            Path jar = settings.root().resolve("bench/in-process/target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new BenchmarkFailed(jar + " is missing: build first (./mvnw package -DskipTests)");
             }
-            return perSecond;
-        } catch (SQLException e) {
-            throw new BenchmarkFailed("the service desk's database: " + e.getMessage());
-        } finally {
-            pool.shutdownNow();
+            Path folder = settings.runDir().resolve("approvals-in-process");
+            Path log = settings.logs().resolve("bench-in-process.log");
+            List<String> command = new ArrayList<>(new LocalSuite(settings).command(desk, jar, FreePort.find()));
+            // -Dbench.in-process.options="…": more JVM options for the host, e.g. to look into it (a profiler, SQL logging)
+            String extra = System.getProperty("bench.in-process.options", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(1, List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of(THING, APPLICANT, String.valueOf(clients), folder.toString()));
+            System.out.printf("%nours in process: starting bench/in-process (log %s) …%n", log);
+            try {
+                Files.createDirectories(folder);
+                ProcessBuilder builder = new ProcessBuilder(command).directory(settings.root().toFile()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().put("HITECH_BENCH_TOKEN", staff.bearer());
+                InProcessHost host = new InProcessHost(builder.start(), folder, log);
+                host.await("ready", Duration.ofMinutes(3));
+                return host;
+            } catch (IOException e) {
+                throw new BenchmarkFailed("bench/in-process: " + e.getMessage());
+            }
+        }
+
+        /** Runs {@code count} applications; adds their samples and failures; returns the seconds they took. */
+        double round(int count, String name, Map<String, Latencies> latencies, Failures failures) {
+            try {
+                input.write(count + " " + name + "\n");
+                input.flush();
+                double seconds = 0;
+                int done = 0;
+                for (String line : Files.readAllLines(await(name, Duration.ofMinutes(30)), StandardCharsets.UTF_8)) {
+                    String[] cell = line.split("\t");
+                    switch (cell[0]) {
+                        case "sample" -> latencies.get(KINDS.get(cell[1])).add(Double.parseDouble(cell[2]));
+                        case "run" -> {
+                            done = Integer.parseInt(cell[1]);
+                            seconds = Double.parseDouble(cell[2]);
+                        }
+                        case "failure" -> failures.add("ours in process, " + name + ": " + cell[1]);
+                        default -> failures.add("ours in process: an unreadable line: " + line);
+                    }
+                }
+                if (done != count) {
+                    failures.add("ours in process, " + name + ": " + done + " of " + count + " applications went through");
+                }
+                return seconds;
+            } catch (IOException e) {
+                throw new BenchmarkFailed("bench/in-process: " + e.getMessage() + "; see " + log);
+            }
+        }
+
+        private Path await(String name, Duration timeout) {
+            Path file = folder.resolve(name + ".tsv");
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!Files.exists(file)) {
+                if (!process.isAlive()) {
+                    throw new BenchmarkFailed("bench/in-process exited " + process.exitValue() + " before " + name + "; see " + log);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new BenchmarkFailed("bench/in-process gave no " + name + " within " + timeout.toMinutes() + " min; see " + log);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BenchmarkFailed("interrupted");
+                }
+            }
+            return file;
+        }
+
+        @Override
+        public void close() {
+            try {
+                input.write("quit\n");
+                input.close();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
         }
     }
 
@@ -302,43 +482,61 @@ public final class ApprovalBench {
 
     // ---- Flowable --------------------------------------------------------------------------------------------------
 
-    private static double measureFlowable(SuiteSettings settings, Sizes sizes, Map<String, Latencies> latencies, Failures failures) {
-        System.out.printf("%nFlowable: engine on database %s of the same PostgreSQL (schema, deployment) …%n", FLOWABLE_DATABASE);
-        settings.postgres().ensureDatabase(FLOWABLE_DATABASE, FLOWABLE_DATABASE, FLOWABLE_DATABASE);
-        ProcessEngineConfiguration config = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
-        config.setJdbcDriver("org.postgresql.Driver");
-        config.setJdbcUrl(settings.postgres().jdbcUrl(FLOWABLE_DATABASE));
-        config.setJdbcUsername(FLOWABLE_DATABASE);
-        config.setJdbcPassword(FLOWABLE_DATABASE);
-        config.setJdbcMaxActiveConnections(sizes.clients() + 2);
-        config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        config.setHistory("audit");
-        config.setAsyncExecutorActivate(false);
-        ProcessEngine engine = config.buildProcessEngine();
-        try {
+    /** Flowable 7 in this JVM on its own database of the suite's PostgreSQL, the bench's process deployed. */
+    private static final class FlowableSide implements AutoCloseable {
+
+        private final ProcessEngine engine;
+        private final int clients;
+
+        private FlowableSide(ProcessEngine engine, int clients) {
+            this.engine = engine;
+            this.clients = clients;
+        }
+
+        static FlowableSide start(SuiteSettings settings, int clients) {
+            System.out.printf("Flowable: engine on database %s of the same PostgreSQL (schema, deployment) …%n", FLOWABLE_DATABASE);
+            settings.postgres().ensureDatabase(FLOWABLE_DATABASE, FLOWABLE_DATABASE, FLOWABLE_DATABASE);
+            ProcessEngineConfiguration config = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
+            config.setJdbcDriver("org.postgresql.Driver");
+            config.setJdbcUrl(settings.postgres().jdbcUrl(FLOWABLE_DATABASE));
+            config.setJdbcUsername(FLOWABLE_DATABASE);
+            config.setJdbcPassword(FLOWABLE_DATABASE);
+            config.setJdbcMaxActiveConnections(clients + 2);
+            config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+            config.setHistory("audit");
+            config.setAsyncExecutorActivate(false);
+            ProcessEngine engine = config.buildProcessEngine();
             engine.getRepositoryService().createDeployment().name("bench approvals").enableDuplicateFiltering()
                     .addClasspathResource("approvals/bench-four-items.bpmn20.xml").deploy();
+            return new FlowableSide(engine, clients);
+        }
+
+        /** Runs {@code count} applications over the clients; returns the seconds they took. */
+        double round(int count, Map<String, Latencies> latencies, Failures failures, String phase) {
             RuntimeService runtime = engine.getRuntimeService();
             TaskService tasks = engine.getTaskService();
-            HistoryService history = engine.getHistoryService();
-            System.out.printf("Flowable: warming up with %d applications …%n", sizes.warmUp());
-            run(sizes.warmUp(), sizes.clients(), failures, "Flowable warm-up", () -> flowableApplication(runtime, tasks, latencies()));
-            long finishedBefore = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).finished().count();
-            System.out.printf("Flowable: %d applications with %d clients …%n", sizes.applications(), sizes.clients());
             long started = System.nanoTime();
-            int done = run(sizes.applications(), sizes.clients(), failures, "Flowable measured run",
-                    () -> flowableApplication(runtime, tasks, latencies));
-            double perSecond = done / ((System.nanoTime() - started) / 1e9);
-            long finished = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).finished().count() - finishedBefore;
-            if (finished != sizes.applications()) {
-                failures.add("Flowable finished " + finished + " process instances of " + sizes.applications());
+            run(count, clients, failures, phase, () -> flowableApplication(runtime, tasks, latencies));
+            return (System.nanoTime() - started) / 1e9;
+        }
+
+        long finished() {
+            return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).finished().count();
+        }
+
+        void expectFinished(long before, int count, Failures failures) {
+            long finished = finished() - before;
+            if (finished != count) {
+                failures.add("Flowable finished " + finished + " process instances of " + count);
             }
-            long open = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
+            long open = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
             if (open != 0) {
                 failures.add("Flowable: " + open + " process instances are still running");
             }
-            return perSecond;
-        } finally {
+        }
+
+        @Override
+        public void close() {
             engine.close();
         }
     }

@@ -90,6 +90,8 @@ class BenchSmokeIT {
         assertEquals(List.of(), result.failures());
         assertRealFigures("ours approve", result.ours().get(ApprovalBench.APPROVE), 3 * 11);
         assertRealFigures("ours countersign", result.ours().get(ApprovalBench.SIGN_OFF), 3 * 2);
+        assertRealFigures("http approve", result.http().get(ApprovalBench.APPROVE), 3 * 11);
+        assertRealFigures("http countersign", result.http().get(ApprovalBench.SIGN_OFF), 3 * 2);
         assertRealFigures("flowable approve", result.flowable().get(ApprovalBench.APPROVE), 3 * 11);
         assertRealFigures("flowable countersign", result.flowable().get(ApprovalBench.SIGN_OFF), 3 * 2);
         assertTrue(result.ratio() > 0 && Double.isFinite(result.ratio()), "ratio " + result.ratio());

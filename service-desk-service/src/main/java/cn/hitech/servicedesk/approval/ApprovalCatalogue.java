@@ -57,11 +57,16 @@ public class ApprovalCatalogue {
 
     /** The newest version; 404 when the thing does not exist (or has none yet). */
     public Published current(String code) {
+        return version(code, currentVersion(code));
+    }
+
+    /** The newest published version's number; 404 for an unknown or unpublished thing. */
+    public int currentVersion(String code) {
         ApprovalThing thing = code == null ? null : em.find(ApprovalThing.class, code);
         if (thing == null || thing.currentVersion == 0) {
             throw ProblemException.notFound("one-thing", code);
         }
-        return version(code, thing.currentVersion);
+        return thing.currentVersion;
     }
 
     /** A given version, or the newest when {@code version} is null; 404 when there is no such version. */

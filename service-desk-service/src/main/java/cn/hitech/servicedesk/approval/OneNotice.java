@@ -59,6 +59,13 @@ public class OneNotice {
                 promisedIfAll, old, now, reductions);
     }
 
+    /** The materials of the items that apply (every one once), without building the rest of the notice. */
+    public List<ApprovalApi.NoticeMaterial> materialsNeeded(ThingDefinition thing, Map<String, String> answers) {
+        List<Item> applying = Applicability.of(thing, answers).entrySet().stream().filter(e -> e.getValue() == State.APPLIES)
+                .map(Map.Entry::getKey).toList();
+        return materials(thing, applying, applying);
+    }
+
     /** Every material once, in the definition's order, naming the items that use it. */
     private static List<ApprovalApi.NoticeMaterial> materials(ThingDefinition thing, List<Item> listed, List<Item> applying) {
         Map<String, Set<String>> users = new LinkedHashMap<>();

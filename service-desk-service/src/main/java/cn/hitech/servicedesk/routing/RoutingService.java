@@ -223,7 +223,7 @@ public class RoutingService {
     }
 
     private RoutingApi.RuleView view(RoutingRule r) {
-        String departmentName = departments.find(r.departmentCode).map(d -> d.name).orElse(null);
+        String departmentName = departments.name(r.departmentCode).orElse(null);
         return new RoutingApi.RuleView(r.id, r.name, r.category, r.topicCode, topics.pathLabel(r.topicCode), r.keywordList(), r.priority, r.departmentCode, departmentName,
                 r.autoDispatch, r.active, r.version, r.createdAt, r.updatedAt);
     }

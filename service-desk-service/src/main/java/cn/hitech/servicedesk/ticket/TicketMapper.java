@@ -49,7 +49,7 @@ public class TicketMapper {
     }
 
     private TicketApi.TicketView view(Ticket t, List<TicketApi.MergeCandidate> mergeCandidates, List<TicketApi.TicketRef> children) {
-        String departmentName = departments.find(t.departmentCode).map(d -> d.name).orElse(null);
+        String departmentName = departments.name(t.departmentCode).orElse(null);
         return new TicketApi.TicketView(t.id, t.number, t.channel, t.channel.label(), t.category, t.category.label(), t.title,
                 t.description, t.enterpriseCreditCode, t.enterpriseName, t.grid, t.commissioner, t.contactName,
                 Masking.phone(t.contactPhone), t.urgent, t.status, t.status.label(), t.departmentCode, departmentName,

@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -21,6 +22,7 @@ import org.hibernate.type.SqlTypes;
  * from these rows.
  */
 @Entity
+@Immutable
 @Table(name = "ticket_move")
 public class TicketMove {
 

@@ -349,7 +349,7 @@ public class TicketMoves {
 
     private void publishResolved(Ticket t, Ticket resolvedBy) {
         outbox.publish(TicketResolved.TYPE, new TicketResolved(t.id, t.number, t.enterpriseCreditCode, t.problemId, t.reply,
-                departments.find(resolvedBy.departmentCode).map(d -> d.name).orElse(resolvedBy.departmentCode), t.resolvedAt));
+                departments.name(resolvedBy.departmentCode).orElse(resolvedBy.departmentCode), t.resolvedAt));
     }
 
     /**

@@ -120,7 +120,7 @@ public class TicketTimeline {
     }
 
     private String departmentName(Object code) {
-        return code == null ? "" : departments.find(code.toString()).map(d -> d.name).orElse(code.toString());
+        return code == null ? "" : departments.name(code.toString()).orElse(code.toString());
     }
 
     private String shown(Object instant) {

@@ -223,10 +223,30 @@ public final class LocalSuite {
         if (!Files.exists(jar)) {
             throw new InfraException(jar + " is missing: build first (./mvnw package -DskipTests), or use deploy/run.sh, which does");
         }
+        List<String> command = command(app, jar, settings.port(app));
+        if (KafkaBroker.isPortOpen(settings.port(app))) {
+            throw new InfraException("port " + settings.port(app) + " for " + app.name() + " is taken by another program; set "
+                    + app.portVariable() + " to a free port");
+        }
+        try {
+            Process process = new ProcessBuilder(command).directory(settings.root().toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(app).toFile())).start();
+            Files.writeString(pidFile(app), String.valueOf(process.pid()));
+        } catch (IOException e) {
+            throw new InfraException("cannot start " + app.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The command that runs {@code jar} as {@code app} of this suite, listening on {@code httpPort}: the suite's Java
+     * options, the app's database, the broker, the mode, the clock and the JWT keys. A benchmark uses it to run another
+     * build of an app's code (bench/in-process) exactly as the app is configured.
+     */
+    public List<String> command(SuiteSettings.App app, Path jar, int httpPort) {
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.javaBinary());
         command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
-        command.add("-Dquarkus.http.port=" + settings.port(app));
+        command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dquarkus.datasource.jdbc.url=" + settings.postgres().jdbcUrl(app.database()));
         command.add("-Dquarkus.datasource.username=" + app.database());
         command.add("-Dquarkus.datasource.password=" + app.database());
@@ -251,17 +271,7 @@ public final class LocalSuite {
             }
         }
         command.addAll(List.of("-jar", jar.toString()));
-        if (KafkaBroker.isPortOpen(settings.port(app))) {
-            throw new InfraException("port " + settings.port(app) + " for " + app.name() + " is taken by another program; set "
-                    + app.portVariable() + " to a free port");
-        }
-        try {
-            Process process = new ProcessBuilder(command).directory(settings.root().toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(app).toFile())).start();
-            Files.writeString(pidFile(app), String.valueOf(process.pid()));
-        } catch (IOException e) {
-            throw new InfraException("cannot start " + app.name() + ": " + e.getMessage(), e);
-        }
+        return command;
     }
 
     private void awaitReady(SuiteSettings.App app) {

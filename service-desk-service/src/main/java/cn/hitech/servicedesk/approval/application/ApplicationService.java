@@ -72,13 +72,14 @@ public class ApplicationService {
     public ApplicationApi.ApplicationView submit(ApplicationApi.Submit request) {
         Optional<String> scope = user.enterpriseScope();
         String applicant = applicant(request.applicantCreditCode(), scope);
-        ApprovalCatalogue.Published published;
+        int version;
         try {
-            published = catalogue.current(request.thing());
+            version = catalogue.currentVersion(request.thing());
         } catch (ProblemException e) {
             throw ProblemException.ruleViolated("UNKNOWN_THING", "thing: 目录中没有一件事「" + request.thing() + "」");
         }
-        ThingDefinition def = published.definition();
+        // A published version never changes, and this one was committed before this transaction read its number.
+        ThingDefinition def = catalogue.startedOn(request.thing(), version);
         AnswerCheck.Valid valid = check.requireValid(def, request.answers());
         Instant now = store.now();
 
@@ -87,7 +88,7 @@ public class ApplicationService {
         app.number = "YJS" + DAY.format(now.atZone(ZONE)) + String.format("%05d",
                 store.nextNumber("approval_application_number_seq") % 100_000);
         app.thingCode = def.code();
-        app.thingVersion = published.version();
+        app.thingVersion = version;
         app.applicantCreditCode = applicant;
         app.applicantName = directory.find(applicant).map(e -> e.name)
                 .orElseGet(() -> text(valid.answers(), "enterpriseName", "clinicName"));

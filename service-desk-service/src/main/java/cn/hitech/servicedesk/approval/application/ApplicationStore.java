@@ -114,7 +114,7 @@ class ApplicationStore {
     }
 
     String departmentName(String code) {
-        return code == null ? null : departments.find(code).map(d -> d.name).orElse(code);
+        return code == null ? null : departments.name(code).orElse(code);
     }
 
     Map<String, JsonNode> answers(ApprovalApplication app) {

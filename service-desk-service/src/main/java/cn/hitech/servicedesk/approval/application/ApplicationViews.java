@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.hitech.servicedesk.approval.AnswerCheck;
 import cn.hitech.servicedesk.approval.ApprovalApi;
-import cn.hitech.servicedesk.approval.ApprovalCatalogue;
 import cn.hitech.servicedesk.approval.OneNotice;
 import cn.hitech.servicedesk.approval.ThingDefinition;
 
@@ -27,15 +26,13 @@ import cn.hitech.servicedesk.approval.ThingDefinition;
 public class ApplicationViews {
 
     private final ApplicationStore store;
-    private final ApprovalCatalogue catalogue;
     private final OneNotice notices;
     private final ApprovalDeadlines deadlines;
     private final LicenceLibrary library;
 
-    ApplicationViews(ApplicationStore store, ApprovalCatalogue catalogue, OneNotice notices, ApprovalDeadlines deadlines,
+    ApplicationViews(ApplicationStore store, OneNotice notices, ApprovalDeadlines deadlines,
             LicenceLibrary library) {
         this.store = store;
-        this.catalogue = catalogue;
         this.notices = notices;
         this.deadlines = deadlines;
         this.library = library;
@@ -43,8 +40,11 @@ public class ApplicationViews {
 
     /** The materials of the one set (一套材料) for the answers: the notice's list for the items that apply. */
     List<ApprovalApi.NoticeMaterial> materials(ApprovalApplication app, Map<String, JsonNode> answers) {
-        return notices.notice(catalogue.version(app.thingCode, app.thingVersion), AnswerCheck.asText(answers), store::departmentName)
-                .materials().stream().filter(m -> !m.possible()).toList();
+        return materials(store.definition(app), answers);
+    }
+
+    private List<ApprovalApi.NoticeMaterial> materials(ThingDefinition def, Map<String, JsonNode> answers) {
+        return notices.materialsNeeded(def, AnswerCheck.asText(answers));
     }
 
     public ApplicationApi.ApplicationView view(ApprovalApplication app, boolean forApplicant) {
@@ -86,7 +86,10 @@ public class ApplicationViews {
 
         List<ApplicationApi.ItemView> itemViews = new ArrayList<>();
         Map<String, String> certificateNumbers = new LinkedHashMap<>();
-        List<LicenceCertificate> certificates = library.ofApplication(app.id);
+        // Certificates are issued only as an item that names one is approved (ItemMoves): before that there are none to read.
+        boolean issuedAny = items.stream().anyMatch(i -> i.status == ItemStatus.APPROVED && def.items().stream()
+                .anyMatch(d -> d.code().equals(i.itemCode) && d.certificate() != null));
+        List<LicenceCertificate> certificates = issuedAny ? library.ofApplication(app.id) : List.of();
         certificates.forEach(c -> certificateNumbers.put(c.itemCode, c.number));
         for (ApplicationItem item : items) {
             ThingDefinition.Item d = def.items().stream().filter(x -> x.code().equals(item.itemCode)).findFirst().orElseThrow();
@@ -108,7 +111,8 @@ public class ApplicationViews {
                                 ? "CURRENT" : "WAITING";
                 List<ApplicationApi.SignOffView> countersign = null;
                 if (!s.countersignOrEmpty().isEmpty()) {
-                    Map<String, Instant> signed = store.signOffs(app.id, item.itemCode, s.code());
+                    // A step not reached yet has no sign-offs (steps only move forward).
+                    Map<String, Instant> signed = "WAITING".equals(state) ? Map.of() : store.signOffs(app.id, item.itemCode, s.code());
                     countersign = s.countersignOrEmpty().stream().map(dep -> new ApplicationApi.SignOffView(dep,
                             store.departmentName(dep), signed.containsKey(dep), signed.get(dep))).toList();
                 }
@@ -125,7 +129,7 @@ public class ApplicationViews {
         }
 
         Map<String, String> reused = app.reusedCertificates == null ? Map.of() : app.reusedCertificates;
-        List<ApplicationApi.MaterialView> materials = materials(app, answers).stream().map(m -> {
+        List<ApplicationApi.MaterialView> materials = materials(def, answers).stream().map(m -> {
             String number = reused.get(m.code());
             String state = number != null ? "BY_CERTIFICATE" : asked.contains(m.code()) ? "ASKED" : "SUBMITTED";
             String label = switch (state) {

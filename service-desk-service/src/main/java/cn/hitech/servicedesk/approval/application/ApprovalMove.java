@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,6 +20,7 @@ import org.hibernate.type.SqlTypes;
  * reductions are computed from these rows: step start and end instants, visits, materials asked and supplied.
  */
 @Entity
+@Immutable
 @Table(name = "approval_move")
 public class ApprovalMove {
 
