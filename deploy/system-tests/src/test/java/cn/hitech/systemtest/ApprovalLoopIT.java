@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,12 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import cn.hitech.platform.infra.FreePort;
 import cn.hitech.platform.infra.LocalSuite;
 import cn.hitech.platform.infra.SuiteSettings;
 import cn.hitech.platform.testkit.TestData;
@@ -55,15 +51,8 @@ class ApprovalLoopIT {
 
     @BeforeAll
     void up() {
-        Path root = Path.of(System.getProperty("hitech.root", "../..")).toAbsolutePath().normalize();
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        SuiteSettings.APPS.forEach(app -> ports.put(app.name(), FreePort.find()));
-        settings = new SuiteSettings(root, Path.of("target", "suite-" + UUID.randomUUID()).toAbsolutePath(), FreePort.find(),
-                FreePort.find(), FreePort.find(), ports, "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", true);
-        suite = new LocalSuite(settings);
-        suite.up();
-        RestAssured.baseURI = settings.gatewayUrl();
-        RestAssured.port = settings.appPorts().get("gateway");
+        settings = PackagedSuite.settings("");
+        suite = PackagedSuite.start(settings);
         staffToken = login("staff", "Staff@2026");
         enterpriseToken = login("enterprise", "Enterprise@2026");
     }
@@ -216,8 +205,6 @@ class ApprovalLoopIT {
     }
 
     private static String login(String username, String password) {
-        return given().contentType("application/json")
-                .body("{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}")
-                .when().post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+        return PackagedSuite.login(username, password);
     }
 }

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import io.restassured.RestAssured;
 
 import cn.hitech.platform.infra.Folders;
 import cn.hitech.platform.infra.FreePort;
@@ -53,16 +51,9 @@ class SuiteIT {
 
     @BeforeAll
     void up() {
-        Path root = Path.of(System.getProperty("hitech.root", "../..")).toAbsolutePath().normalize();
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        SuiteSettings.APPS.forEach(app -> ports.put(app.name(), FreePort.find()));
-        settings = new SuiteSettings(root, Path.of("target", "suite-" + UUID.randomUUID()).toAbsolutePath(), FreePort.find(),
-                FreePort.find(), FreePort.find(), ports, "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dhitech.clock.start=" + CLOCK_START, true);
-        suite = new LocalSuite(settings);
-        suite.up();
+        settings = PackagedSuite.settings("-Dhitech.clock.start=" + CLOCK_START);
+        suite = PackagedSuite.start(settings);
         SuiteSettings.APPS.forEach(app -> suite.pidOf(app).ifPresent(started::add));
-        RestAssured.baseURI = settings.gatewayUrl();
-        RestAssured.port = settings.appPorts().get("gateway");
         staffToken = login("staff", "Staff@2026");
     }
 
@@ -73,9 +64,7 @@ class SuiteIT {
     }
 
     private static String login(String username, String password) {
-        return given().contentType("application/json")
-                .body("{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}")
-                .when().post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+        return PackagedSuite.login(username, password);
     }
 
     @AfterAll

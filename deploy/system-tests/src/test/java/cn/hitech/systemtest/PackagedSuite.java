@@ -1,0 +1,55 @@
+package cn.hitech.systemtest;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.RestAssured;
+
+import cn.hitech.platform.infra.FreePort;
+import cn.hitech.platform.infra.LocalSuite;
+import cn.hitech.platform.infra.SuiteSettings;
+
+/**
+ * The packaged suite for a system test, started as {@code deploy/run.sh} starts it (its own PostgreSQL cluster and Kafka
+ * broker, four app JVMs, the demo data) on free ports under {@code target/}; RestAssured then talks to its gateway.
+ */
+final class PackagedSuite {
+
+    /** Small and quick to start on a 2-core machine; a test adds its own options (e.g. a moved clock). */
+    private static final String JAVA_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    private PackagedSuite() {
+    }
+
+    /** Starts it and waits until every app is ready. */
+    static LocalSuite start(SuiteSettings settings) {
+        LocalSuite suite = new LocalSuite(settings);
+        suite.up();
+        RestAssured.baseURI = settings.gatewayUrl();
+        RestAssured.port = settings.appPorts().get("gateway");
+        return suite;
+    }
+
+    /**
+     * The settings of a fresh suite: the project root from {@code -Dhitech.root}, free ports, a new run folder;
+     * {@code moreOptions} go to every app JVM after ours.
+     */
+    static SuiteSettings settings(String moreOptions) {
+        Path root = Path.of(System.getProperty("hitech.root", "../..")).toAbsolutePath().normalize();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SuiteSettings.APPS.forEach(app -> ports.put(app.name(), FreePort.find()));
+        return new SuiteSettings(root, Path.of("target", "suite-" + UUID.randomUUID()).toAbsolutePath(), FreePort.find(),
+                FreePort.find(), FreePort.find(), ports, (JAVA_OPTIONS + " " + moreOptions).strip(), true);
+    }
+
+    /** Signs in at the gateway; the access token. */
+    static String login(String username, String password) {
+        return given().contentType("application/json")
+                .body("{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}")
+                .when().post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+    }
+}
