@@ -7,6 +7,9 @@
 #   bench/run.sh ticket-reports [tickets] [samples]           every ticket report over a bulk-loaded history (default 1000000 200)
 #   bench/run.sh ticket-creation [tickets] [clients]          ticket registration via the gateway vs raw pgbench (default 5000 8)
 #   bench/run.sh approvals [applications] [clients]           one-thing approvals: ours vs Flowable 7, same PostgreSQL (default 300 4)
+#   bench/run.sh enterprise-import [rows]                     bulk import of the enterprise register via the gateway (default 27000)
+#   bench/run.sh profile [enterprises] [samples]              一企一档 through the gateway, fed by events (default 200 500)
+#   bench/run.sh policy-match [enterprises]                   publishing a policy matched against the register (default 27000)
 #
 # Exit status: 0 when the figures are a real measurement; 1 when any request failed, an effect never arrived or a figure
 # is empty or NaN (the reasons go to stderr, after the table); 2 for a wrong command line. A missed target is printed
@@ -21,7 +24,10 @@ case "$what" in
   ticket-reports) main=cn.hitech.bench.TicketReportBench ;;
   ticket-creation) main=cn.hitech.bench.TicketCreationBench ;;
   approvals) main=cn.hitech.bench.ApprovalBench ;;
-  *) echo "usage: bench/run.sh event-latency [events] [rate/s] [warm-up] | reports [projects] [samples] | ticket-creation [tickets] [clients] | ticket-reports [tickets] [samples] | approvals [applications] [clients]" >&2; exit 2 ;;
+  enterprise-import) main=cn.hitech.bench.EnterpriseImportBench ;;
+  profile) main=cn.hitech.bench.ProfileBench ;;
+  policy-match) main=cn.hitech.bench.PolicyMatchBench ;;
+  *) echo "usage: bench/run.sh event-latency [events] [rate/s] [warm-up] | reports [projects] [samples] | ticket-creation [tickets] [clients] | ticket-reports [tickets] [samples] | approvals [applications] [clients] | enterprise-import [rows] | profile [enterprises] [samples] | policy-match [enterprises]" >&2; exit 2 ;;
 esac
 # The benchmarks sign in with the demo accounts and read latencies from the apps' clocks: a production mode or a
 # moved acceptance clock from the caller's environment would break both.

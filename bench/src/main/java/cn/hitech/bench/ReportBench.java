@@ -68,11 +68,13 @@ public final class ReportBench {
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final GatewayCalls calls;
     private final String gateway;
     private final Failures failures = new Failures();
 
     private ReportBench(String gateway) {
         this.gateway = gateway;
+        this.calls = new GatewayCalls(http, gateway);
     }
 
     public static void main(String[] args) {
@@ -98,7 +100,7 @@ public final class ReportBench {
         expectProjects(admin, "GET /api/projects", "/api/projects?size=1", answer -> answer.path("total").asLong(-1), sizes.projects());
 
         long recomputing = System.nanoTime();
-        HttpResponse<String> recomputed = send(admin, "POST", "/api/projects/warnings/recompute", null);
+        HttpResponse<String> recomputed = calls.send(admin, "POST", "/api/projects/warnings/recompute", null);
         double recomputeSeconds = seconds(recomputing);
         if (recomputed.statusCode() != 200) {
             throw new BenchmarkFailed("the warning recomputation answered " + recomputed.statusCode() + ": " + recomputed.body());
@@ -142,13 +144,13 @@ public final class ReportBench {
             if (batch.size() == IMPORT_PARALLELISM || i == dossiers.size() - 1) {
                 List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
                 for (String dossier : batch) {
-                    pending.add(http.sendAsync(request(admin.bearer(), "POST", "/api/projects/import", dossier).build(),
+                    pending.add(http.sendAsync(calls.request(admin.bearer(), "POST", "/api/projects/import", dossier).build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
                 }
                 for (int j = 0; j < batch.size(); j++) {
                     HttpResponse<String> response = pending.get(j).join();
                     if (response.statusCode() == 401) {
-                        response = send(admin, "POST", "/api/projects/import", batch.get(j));
+                        response = calls.send(admin, "POST", "/api/projects/import", batch.get(j));
                     }
                     if (response.statusCode() != 201) {
                         throw new BenchmarkFailed("import rejected (" + response.statusCode() + "): " + response.body());
@@ -169,7 +171,7 @@ public final class ReportBench {
         ObjectNode newRound = Json.object().put("name", "基准观摩评比").put("heldOn", today.toString());
         newRound.putArray("criteria").add(criterion("INTENSITY", "投资强度", 30)).add(criterion("PROGRESS", "建设进度", 40))
                 .add(criterion("QUALITY", "质量安全", 30));
-        HttpResponse<String> created = send(manager, "POST", "/api/projects/reviews", Json.write(newRound));
+        HttpResponse<String> created = calls.send(manager, "POST", "/api/projects/reviews", Json.write(newRound));
         if (created.statusCode() != 201) {
             throw new BenchmarkFailed("the review round was rejected (" + created.statusCode() + "): " + created.body());
         }
@@ -180,7 +182,7 @@ public final class ReportBench {
             int mark = 60 + i % 40;
             ObjectNode marks = Json.object();
             marks.putObject("scores").put("INTENSITY", mark).put("PROGRESS", 100 - mark / 2).put("QUALITY", mark);
-            HttpResponse<String> answer = send(manager, "PUT", "/api/projects/reviews/" + round + "/scores/" + ids.get(i), Json.write(marks));
+            HttpResponse<String> answer = calls.send(manager, "PUT", "/api/projects/reviews/" + round + "/scores/" + ids.get(i), Json.write(marks));
             if (answer.statusCode() != 200) {
                 refused.add(answer.statusCode() + ": " + answer.body());
             }
@@ -217,7 +219,7 @@ public final class ReportBench {
     /** The suite must hold every imported project, as {@code figure} of the answer of {@code path} says. */
     private void expectProjects(GatewaySession session, String what, String path, java.util.function.ToLongFunction<JsonNode> figure,
             int expected) {
-        HttpResponse<String> answer = send(session, "GET", path, null);
+        HttpResponse<String> answer = calls.send(session, "GET", path, null);
         long seen = answer.statusCode() == 200 ? figure.applyAsLong(Json.read(answer.body())) : -1;
         if (seen != expected) {
             failures.add(what + " counts " + seen + " projects of " + expected + " imported (" + answer.statusCode() + ")");
@@ -238,7 +240,7 @@ public final class ReportBench {
         String bearer = session.bearer();
         try {
             long start = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(request(bearer, "GET", path, null).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(calls.request(bearer, "GET", path, null).build(), HttpResponse.BodyHandlers.ofByteArray());
             double ms = (System.nanoTime() - start) / 1e6;
             if (response.statusCode() == 401) {
                 session.renew(bearer);
@@ -250,36 +252,6 @@ public final class ReportBench {
             }
         } catch (IOException e) {
             refused.add(path + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchmarkFailed("interrupted");
-        }
-    }
-
-    private HttpRequest.Builder request(String bearer, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(300))
-                .header("Authorization", bearer);
-        if (body == null) {
-            return request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    }
-
-    /** A call that is sent again once after a 401 (the token ran out), with a fresh token. */
-    private HttpResponse<String> send(GatewaySession session, String method, String path, String body) {
-        String bearer = session.bearer();
-        HttpResponse<String> answer = exchange(request(bearer, method, path, body).build());
-        if (answer.statusCode() == 401) {
-            answer = exchange(request(session.renew(bearer), method, path, body).build());
-        }
-        return answer;
-    }
-
-    private HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new BenchmarkFailed(request.method() + " " + request.uri() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchmarkFailed("interrupted");

@@ -97,6 +97,36 @@ class BenchSmokeIT {
         assertTrue(result.ratio() > 0 && Double.isFinite(result.ratio()), "ratio " + result.ratio());
     }
 
+    @Test
+    void enterpriseImportWritesEveryRowAfterADryRun() {
+        EnterpriseImportBench.Result result = EnterpriseImportBench.measure(suite.settings(), new EnterpriseImportBench.Sizes(200));
+        result.print(System.out);
+
+        assertEquals(List.of(), result.failures());
+        assertTrue(result.dryRunSeconds() > 0 && Double.isFinite(result.dryRunSeconds()), "dry run " + result.dryRunSeconds());
+        assertTrue(result.importSeconds() > 0 && Double.isFinite(result.importSeconds()), "import " + result.importSeconds());
+    }
+
+    @Test
+    void profileReadsMeasureTheEnterprise360FedByEvents() {
+        ProfileBench.Result result = ProfileBench.measure(suite.settings(), new ProfileBench.Sizes(3, 10, 2));
+        result.print(System.out);
+
+        assertEquals(List.of(), result.failures());
+        assertRealFigures("profile", result.endpoints().get(ProfileBench.PROFILE), 10);
+        assertTrue(result.eventsSeconds() >= 0 && Double.isFinite(result.eventsSeconds()), "events " + result.eventsSeconds());
+    }
+
+    @Test
+    void policyMatchStoresAMatchForEveryEnterprise() {
+        PolicyMatchBench.Result result = PolicyMatchBench.measure(suite.settings(), new PolicyMatchBench.Sizes(400));
+        result.print(System.out);
+
+        assertEquals(List.of(), result.failures());
+        assertTrue(result.matched() >= 400 && result.eligible() > 0, "matched " + result.matched() + ", eligible " + result.eligible());
+        assertTrue(result.matchedSeconds() > 0 && Double.isFinite(result.matchesPerSecond()), "seconds " + result.matchedSeconds());
+    }
+
     private static void assertRealFigures(String what, Latencies latencies, int requests) {
         assertEquals(requests, latencies.count(), what + ": one sample per request");
         for (double p : new double[] {50, 95, 99, 100}) {

@@ -31,7 +31,8 @@ public record ApprovedChange(String name, String address, String legalRepresenta
 
     EnterpriseApi.EnterpriseDetails appliedTo(EnterpriseApi.EnterpriseDetails now) {
         return new EnterpriseApi.EnterpriseDetails(given(name) ? name.strip() : now.name(),
-                given(legalRepresentative) ? legalRepresentative.strip() : now.legalRepresentative(), now.industry(), now.scale(),
+                given(legalRepresentative) ? legalRepresentative.strip() : now.legalRepresentative(), now.industry(),
+                now.industryCode(), now.scale(), now.registeredCapital(), now.status(), now.establishedOn(), now.enteredZoneOn(),
                 given(address) ? address.strip() : now.address(), now.grid(), now.commissioner());
     }
 

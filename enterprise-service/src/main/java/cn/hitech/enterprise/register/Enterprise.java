@@ -24,7 +24,12 @@ public class Enterprise extends TrackedEntity {
     @Column(name = "legal_representative")
     public String legalRepresentative;
 
+    /** 行业: the label of the GB/T 4754-2017 class in {@link #industryCode}. */
     public String industry;
+
+    /** 国民经济行业分类 code (GB/T 4754-2017), e.g. C3511. */
+    @Column(name = "industry_code")
+    public String industryCode;
 
     @Enumerated(EnumType.STRING)
     public EnterpriseScale scale;
@@ -36,4 +41,19 @@ public class Enterprise extends TrackedEntity {
 
     /** 服务专员: the service commissioner who looks after the enterprise. */
     public String commissioner;
+
+    /** 注册资本, 万元. */
+    @Column(name = "registered_capital")
+    public java.math.BigDecimal registeredCapital;
+
+    @Enumerated(EnumType.STRING)
+    public EnterpriseStatus status = EnterpriseStatus.OPERATING;
+
+    /** 成立日期. */
+    @Column(name = "established_on")
+    public java.time.LocalDate establishedOn;
+
+    /** 入区日期: since when the enterprise is in the zone. */
+    @Column(name = "entered_zone_on")
+    public java.time.LocalDate enteredZoneOn;
 }

@@ -27,6 +27,7 @@ import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.Roles;
+import cn.hitech.platform.web.table.Tabular;
 
 @Path("/api/enterprises")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,16 +36,19 @@ import cn.hitech.platform.web.Roles;
 public class EnterpriseResource {
 
     private final EnterpriseService service;
+    private final EnterpriseSearch search;
     private final CurrentUser user;
 
-    EnterpriseResource(EnterpriseService service, CurrentUser user) {
+    EnterpriseResource(EnterpriseService service, EnterpriseSearch search, CurrentUser user) {
         this.service = service;
+        this.search = search;
         this.user = user;
     }
 
     @POST
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "登记企业", description = "Registers an enterprise; the credit code is checked against GB 32100-2015.")
+    @Operation(summary = "登记企业", description = "Registers an enterprise; the credit code is checked against GB 32100-2015, the "
+            + "industry code against the GB/T 4754-2017 catalogue (unknown: 422), and 入区日期 is not before 成立日期.")
     public Response register(@NotNull @Valid EnterpriseApi.RegisterEnterprise request) {
         EnterpriseApi.EnterpriseView created = service.register(request);
         return Response.created(URI.create("/api/enterprises/" + created.creditCode())).entity(created).build();
@@ -64,17 +68,43 @@ public class EnterpriseResource {
     @Path("/{creditCode}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
     @Operation(summary = "查看企业", description = "An enterprise account sees only its own record. The ETag is the version a "
-            + "write names.")
+            + "write names. Managers see the legal representative masked (张*).")
     public EnterpriseApi.EnterpriseView get(@PathParam("creditCode") String creditCode) {
-        return service.get(creditCode, user.enterpriseScope());
+        return service.get(creditCode, user.enterpriseScope(), EnterpriseService.seesLegalRepresentative(user));
     }
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
-    @Operation(summary = "企业列表", description = "By name, paged; q matches part of the name or a whole credit code.")
-    public PageView<EnterpriseApi.EnterpriseView> list(@QueryParam("q") String q,
+    @Operation(summary = "企业检索", description = "q matches part of the name or a whole credit code; industry is a GB/T 4754 code "
+            + "prefix (C: all manufacturing); qualification (and level) keeps enterprises holding it today; "
+            + "sort=name|creditCode|registeredCapital|establishedOn|updatedAt[,desc]. An enterprise account finds itself only.")
+    public PageView<EnterpriseApi.EnterpriseView> list(@QueryParam("q") String q, @QueryParam("industry") String industry,
+            @QueryParam("grid") String grid, @QueryParam("commissioner") String commissioner,
+            @QueryParam("qualification") String qualification, @QueryParam("level") String level,
+            @QueryParam("status") EnterpriseStatus status, @QueryParam("scale") EnterpriseScale scale, @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(user.enterpriseScope(), q, page, size);
+        return search.page(criteria(q, industry, grid, commissioner, qualification, level, status, scale, sort), page, size,
+                EnterpriseService.seesLegalRepresentative(user));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({Tabular.CSV, Tabular.XLSX})
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
+    @Operation(summary = "导出企业名录", description = "format=csv|xlsx; the columns of the bulk import (with the latest year of "
+            + "figures), the filters and sort of the search, every match.")
+    public Tabular export(@QueryParam("q") String q, @QueryParam("industry") String industry, @QueryParam("grid") String grid,
+            @QueryParam("commissioner") String commissioner, @QueryParam("qualification") String qualification,
+            @QueryParam("level") String level, @QueryParam("status") EnterpriseStatus status, @QueryParam("scale") EnterpriseScale scale,
+            @QueryParam("sort") String sort) {
+        return new EnterpriseTable(search.exportRows(criteria(q, industry, grid, commissioner, qualification, level, status, scale, sort)),
+                EnterpriseService.seesLegalRepresentative(user));
+    }
+
+    private EnterpriseSearch.Criteria criteria(String q, String industry, String grid, String commissioner, String qualification,
+            String level, EnterpriseStatus status, EnterpriseScale scale, String sort) {
+        return new EnterpriseSearch.Criteria(user.enterpriseScope(), q, industry, grid, commissioner, qualification, level, status, scale,
+                EnterpriseSearch.Order.parse(sort));
     }
 }

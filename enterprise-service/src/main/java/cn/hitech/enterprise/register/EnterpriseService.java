@@ -1,7 +1,6 @@
 package cn.hitech.enterprise.register;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,11 +10,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
-
 import cn.hitech.platform.events.EventType;
 import cn.hitech.platform.events.enterprise.EnterpriseChanged;
 import cn.hitech.platform.messaging.Audit;
@@ -23,6 +17,7 @@ import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.ProblemException;
+import cn.hitech.platform.web.Roles;
 
 /** The rules of the enterprise register: one record per credit code; every change is published as an event. */
 @ApplicationScoped
@@ -34,12 +29,17 @@ public class EnterpriseService {
     private final Outbox outbox;
     private final Audit audit;
     private final Clock clock;
+    private final RecordRules rules;
+    private final EnterpriseSearch search;
 
-    EnterpriseService(EnterpriseRepository enterprises, Outbox outbox, Audit audit, Clock clock) {
+    EnterpriseService(EnterpriseRepository enterprises, Outbox outbox, Audit audit, Clock clock, RecordRules rules,
+            EnterpriseSearch search) {
         this.enterprises = enterprises;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.rules = rules;
+        this.search = search;
     }
 
     @Transactional
@@ -48,6 +48,7 @@ public class EnterpriseService {
             throw ProblemException.conflict("ENTERPRISE_EXISTS", "An enterprise with credit code " + request.creditCode()
                     + " is already registered");
         }
+        rules.require(request.details(), null);
         Enterprise enterprise = new Enterprise();
         enterprise.creditCode = request.creditCode();
         apply(enterprise, request.details());
@@ -62,6 +63,7 @@ public class EnterpriseService {
         Enterprise enterprise = enterprises.findByIdOptional(creditCode)
                 .orElseThrow(() -> ProblemException.notFound("enterprise", creditCode));
         enterprise.expectVersion(expectedVersion, "Enterprise " + creditCode);
+        rules.require(details, enterprise.status);
         Map<String, Object> before = summary(enterprise);
         apply(enterprise, details);
         audit.record("enterprise", creditCode, "update", Map.of("before", before, "after", summary(enterprise)));
@@ -106,6 +108,31 @@ public class EnterpriseService {
         return ApprovedChange.Result.UPDATED;
     }
 
+    /**
+     * 网格 / 服务专员 of an enterprise set by the assignment rules (load balancing, a commissioner leaving), not by an
+     * editor: no version is named (the row lock orders it with staff edits); {@code reason} goes into the audit trail.
+     * Audited and evented as any change, so the service desk routes by the new commissioner. False when nothing changed.
+     * Callers run it inside their own transaction (one per batch of reassignments).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean assign(String creditCode, String grid, String commissioner, String reason) {
+        Enterprise enterprise = enterprises.findByIdOptional(creditCode, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("enterprise", creditCode));
+        if (java.util.Objects.equals(enterprise.grid, grid) && java.util.Objects.equals(enterprise.commissioner, commissioner)) {
+            return false;
+        }
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("reason", reason);
+        summary.put("before", Map.of("grid", String.valueOf(enterprise.grid), "commissioner", String.valueOf(enterprise.commissioner)));
+        enterprise.grid = grid;
+        enterprise.commissioner = commissioner;
+        enterprise.touch(clock.instant());
+        summary.put("after", Map.of("grid", String.valueOf(grid), "commissioner", String.valueOf(commissioner)));
+        audit.record("enterprise", creditCode, "assign", summary);
+        publish(EnterpriseChanged.UPDATED, enterprise);
+        return true;
+    }
+
     private ApprovedChange.Result ignored(String creditCode, ApprovedChange.Result result, Map<String, Object> summary) {
         LOG.warnf("register change of %s by %s not applied: %s", creditCode, summary.get("source"), result);
         summary.put("result", result);
@@ -114,14 +141,19 @@ public class EnterpriseService {
     }
 
     private static EnterpriseApi.EnterpriseDetails details(Enterprise e) {
-        return new EnterpriseApi.EnterpriseDetails(e.name, e.legalRepresentative, e.industry, e.scale, e.address, e.grid, e.commissioner);
+        return EnterpriseApi.EnterpriseDetails.of(e);
     }
 
     /** An enterprise; with an enterprise scope, only that enterprise itself (any other is "not found"). */
     public EnterpriseApi.EnterpriseView get(String creditCode, Optional<String> enterpriseScope) {
+        return get(creditCode, enterpriseScope, true);
+    }
+
+    /** As {@link #get(String, Optional)}; {@code seesLegalRepresentative} false masks the 法定代表人. */
+    public EnterpriseApi.EnterpriseView get(String creditCode, Optional<String> enterpriseScope, boolean seesLegalRepresentative) {
         return enterprises.findByIdOptional(creditCode)
                 .filter(e -> CurrentUser.allows(enterpriseScope, e.creditCode))
-                .map(EnterpriseApi.EnterpriseView::of)
+                .map(e -> EnterpriseApi.EnterpriseView.of(e, seesLegalRepresentative))
                 .orElseThrow(() -> ProblemException.notFound("enterprise", creditCode));
     }
 
@@ -130,46 +162,62 @@ public class EnterpriseService {
      * enterprise scope the list holds that enterprise only.
      */
     public PageView<EnterpriseApi.EnterpriseView> list(Optional<String> enterpriseScope, String text, int page, int size) {
-        Sort byName = Sort.by("name").and("creditCode");
-        String part = text == null ? "" : text.strip();
-        PanacheQuery<Enterprise> query = enterprises.find(
-                "(:scope is null or creditCode = :scope) and (:part = '' or lower(name) like :like or creditCode = :code)", byName,
-                Parameters.with("scope", enterpriseScope.orElse(null)).and("part", part)
-                        .and("like", "%" + part.toLowerCase() + "%").and("code", part.toUpperCase()));
-        query.page(Page.of(page, size));
-        List<EnterpriseApi.EnterpriseView> items = query.list().stream().map(EnterpriseApi.EnterpriseView::of).toList();
-        return new PageView<>(items, page, size, query.count());
+        return search.page(new EnterpriseSearch.Criteria(enterpriseScope, text, null, null, null, null, null, null, null,
+                EnterpriseSearch.Order.parse(null)), page, size, true);
+    }
+
+    /** Whether the current user sees the 法定代表人 whole: managers need not (they see it masked). */
+    public static boolean seesLegalRepresentative(CurrentUser user) {
+        return !Roles.MANAGER.equals(user.role());
     }
 
     private void apply(Enterprise enterprise, EnterpriseApi.EnterpriseDetails details) {
         enterprise.name = details.name().strip();
         enterprise.legalRepresentative = details.legalRepresentative();
-        enterprise.industry = details.industry();
+        enterprise.industry = rules.industryLabel(details);
+        enterprise.industryCode = details.industryCode() == null || details.industryCode().isBlank() ? null
+                : IndustryCatalogue.normalise(details.industryCode());
         enterprise.scale = details.scale();
+        enterprise.registeredCapital = details.registeredCapital() == null ? null : details.registeredCapital().setScale(2);
+        if (details.status() != null) {
+            enterprise.status = details.status();
+        }
+        enterprise.establishedOn = details.establishedOn();
+        enterprise.enteredZoneOn = details.enteredZoneOn();
         enterprise.address = details.address();
         enterprise.grid = details.grid();
         enterprise.commissioner = details.commissioner();
         enterprise.touch(clock.instant());
     }
 
-    private static Map<String, Object> summary(Enterprise e) {
+    /** What the audit trail keeps of a record (before and after a change); the bulk import writes the same. */
+    static Map<String, Object> summary(Enterprise e) {
         Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("name", e.name);
         fields.put("grid", e.grid);
         fields.put("commissioner", e.commissioner);
         fields.put("scale", e.scale);
         fields.put("industry", e.industry);
+        fields.put("industryCode", e.industryCode);
         fields.put("legalRepresentative", e.legalRepresentative);
         fields.put("address", e.address);
+        fields.put("registeredCapital", e.registeredCapital);
+        fields.put("status", e.status);
+        fields.put("establishedOn", e.establishedOn);
+        fields.put("enteredZoneOn", e.enteredZoneOn);
         return fields;
+    }
+
+    /** The event of a record as it now stands; the bulk import publishes the same. */
+    static EnterpriseChanged event(Enterprise e) {
+        return new EnterpriseChanged(e.creditCode, e.name, e.industry, e.scale == null ? null : e.scale.name(), e.grid, e.commissioner,
+                e.version, e.updatedAt, e.legalRepresentative, e.address);
     }
 
     /** Flushes first, so the event carries the version the change committed with (its revision). */
     private EnterpriseApi.EnterpriseView publish(EventType<EnterpriseChanged> type, Enterprise enterprise) {
         enterprises.flush();
-        outbox.publish(type, new EnterpriseChanged(enterprise.creditCode, enterprise.name, enterprise.industry,
-                enterprise.scale == null ? null : enterprise.scale.name(), enterprise.grid, enterprise.commissioner, enterprise.version,
-                enterprise.updatedAt, enterprise.legalRepresentative, enterprise.address));
+        outbox.publish(type, event(enterprise));
         return EnterpriseApi.EnterpriseView.of(enterprise);
     }
 }

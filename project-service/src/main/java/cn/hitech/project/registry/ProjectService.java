@@ -20,7 +20,9 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 
+import cn.hitech.platform.events.project.ProjectRegistration;
 import cn.hitech.platform.messaging.Audit;
+import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.ProblemException;
 import cn.hitech.project.warning.ProjectWarning;
@@ -34,13 +36,16 @@ public class ProjectService {
     private final Audit audit;
     private final Clock clock;
     private final Event<ProjectRegistered> registered;
+    private final Outbox outbox;
 
-    ProjectService(ProjectRepository projects, EntityManager em, Audit audit, Clock clock, Event<ProjectRegistered> registered) {
+    ProjectService(ProjectRepository projects, EntityManager em, Audit audit, Clock clock, Event<ProjectRegistered> registered,
+            Outbox outbox) {
         this.projects = projects;
         this.em = em;
         this.audit = audit;
         this.clock = clock;
         this.registered = registered;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -54,6 +59,9 @@ public class ProjectService {
         registered.fire(new ProjectRegistered(project));
         audit.record("project", project.id.toString(), "register", Map.of("name", project.name, "level", project.level,
                 "totalInvestment", project.totalInvestment));
+        outbox.publish(ProjectRegistration.TYPE, new ProjectRegistration(project.id, project.name, project.ownerCreditCode,
+                project.level == null ? null : project.level.name(), project.industryChain == null ? null : project.industryChain.name(),
+                project.totalInvestment, project.status.name(), clock.instant()));
         return ProjectMapper.view(project, null);
     }
 

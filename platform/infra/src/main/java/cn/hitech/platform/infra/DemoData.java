@@ -105,6 +105,7 @@ final class DemoData {
             }
             summary.append(' ').append(created).append(' ').append(resource).append(',');
         }
+        summary.append(' ').append(importRegister()).append(',');
         summary.append(' ').append(importProjects()).append(" projects (双百工程),");
         long started = System.nanoTime();
         int tickets = importTicketQuarter();
@@ -124,6 +125,89 @@ final class DemoData {
             }
         }
         return codes;
+    }
+
+    /**
+     * The zone's register ({@link DemoEnterprises}): the commissioners, then the enterprises and two years of figures
+     * through the bulk import (CSV, good rows only: the seed enterprises are updated, not duplicated), the honours the
+     * seeds report and a share of qualifications among the rest, and the 专精特新 cultivation pool. Says what it loaded.
+     */
+    private String importRegister() {
+        long started = System.nanoTime();
+        String admin = signIn(DEMO_ADMIN, DEMO_ADMIN_PASSWORD);
+        HttpResponse<String> tree = send(HttpRequest.newBuilder(URI.create(gateway + "/api/enterprises/grids")).header("Authorization", admin).GET());
+        List<String> grids = new ArrayList<>();
+        try {
+            JSON.readTree(tree.body()).forEach(top -> top.path("children").forEach(grid -> grids.add(grid.path("code").asText())));
+        } catch (JsonProcessingException e) {
+            throw new InfraException("demo data: the grid tree is not JSON: " + tree.body());
+        }
+        if (tree.statusCode() != 200 || grids.isEmpty()) {
+            throw new InfraException("demo data: no grids to place enterprises in (" + tree.statusCode() + "): " + tree.body());
+        }
+        List<DemoEnterprises.Commissioner> team = DemoEnterprises.commissioners(grids);
+        ArrayNode members = JSON.createArrayNode();
+        team.forEach(c -> members.addObject().put("code", c.code()).put("name", c.name()).put("phone", c.phone()).put("homeGrid", c.homeGrid()));
+        postBatch(admin, "/api/enterprises/commissioners/batch", members, "commissioners");
+
+        java.util.Map<String, String> seeds = new java.util.LinkedHashMap<>();
+        for (String line : lines(folder.resolve("10-enterprises.jsonl"))) {
+            JsonNode e = parse(line, "10-enterprises.jsonl");
+            seeds.put(e.path("creditCode").asText(), e.path("name").asText());
+        }
+        List<DemoEnterprises.Enterprise> register = DemoEnterprises.register(seeds, grids, team);
+        int imported = 0;
+        for (int year : new int[] {2024, 2025}) {
+            String csv = DemoEnterprises.csv(register, year);
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(gateway + "/api/enterprises/import?mode=GOOD_ROWS"))
+                    .timeout(Duration.ofSeconds(300)).header("Content-Type", "text/csv; charset=UTF-8").header("Authorization", admin)
+                    .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+            JsonNode report = answer.statusCode() == 200 ? parse(answer.body(), "the register import answer") : null;
+            if (report == null || report.path("rejected").asInt(-1) != 0) {
+                throw new InfraException("demo register import " + year + " refused rows (" + answer.statusCode() + "): "
+                        + answer.body().substring(0, Math.min(2000, answer.body().length())));
+            }
+            imported = report.path("imported").asInt() + report.path("updated").asInt() + report.path("unchanged").asInt();
+        }
+        List<DemoEnterprises.Honour> honours = DemoEnterprises.honours(register);
+        ArrayNode grants = JSON.createArrayNode();
+        honours.forEach(h -> grants.addObject().put("creditCode", h.creditCode()).put("kind", h.kind()).put("level", h.level())
+                .put("year", h.year()));
+        postBatch(admin, "/api/enterprises/qualifications/batch", grants, "qualifications");
+        List<String> pool = DemoEnterprises.cultivationPool(register, honours).stream().map(code -> write(JSON.createObjectNode()
+                .put("creditCode", code).put("target", "ZJTX_SME").put("note", "专精特新培育库（演示数据）"))).toList();
+        postAll(admin, "/api/enterprises/cultivation-pool", pool, "cultivation pool member");
+        return String.format("%d enterprises in the register with %d commissioners, %d qualifications and %d in the 专精特新 pool (%d s)",
+                imported, team.size(), honours.size(), pool.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /** POSTs a list in one request (all or none); anything but 200 stops the demo. */
+    private void postBatch(String admin, String path, ArrayNode list, String what) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(300))
+                .header("Content-Type", "application/json").header("Authorization", admin)
+                .POST(HttpRequest.BodyPublishers.ofString(write(list), StandardCharsets.UTF_8)));
+        if (answer.statusCode() != 200) {
+            throw new InfraException("demo " + what + " rejected (" + answer.statusCode() + "): " + answer.body());
+        }
+    }
+
+    /** POSTs each body, a few at a time; anything but 201 (or 409: there already) stops the demo. */
+    private void postAll(String admin, String path, List<String> bodies, String what) {
+        for (int from = 0; from < bodies.size(); from += IMPORT_PARALLELISM * 2) {
+            List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+            for (String body : bodies.subList(from, Math.min(bodies.size(), from + IMPORT_PARALLELISM * 2))) {
+                pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json").header("Authorization", admin)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            }
+            for (CompletableFuture<HttpResponse<String>> answer : pending) {
+                HttpResponse<String> done = answer.join();
+                if (done.statusCode() != 201 && done.statusCode() != 409) {
+                    throw new InfraException("demo " + what + " rejected (" + done.statusCode() + "): " + done.body());
+                }
+            }
+        }
     }
 
     /** The 双百工程 list: the named projects of the seeds filled out to 181 projects and 1306亿元, each with its history. */

@@ -10,6 +10,14 @@ import cn.hitech.platform.events.EventType;
 public record ReceivedEvent(UUID id, String type, String source, Instant time, String subject, String correlationId,
         String topic, String data) {
 
+    /**
+     * The event a record of a topic carries, read as the inbox consumers read it (for a reader that replays a topic
+     * itself, e.g. to rebuild a read model); {@link cn.hitech.platform.events.UnreadableEventException} when it is none.
+     */
+    public static ReceivedEvent of(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        return InboxConsumers.read(record);
+    }
+
     /** The data as the contract of {@code expected} (checked against this event's type). */
     public <T extends cn.hitech.platform.events.Event> T data(EventType<T> expected) {
         if (!expected.name().equals(type)) {

@@ -51,6 +51,16 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /**
+     * The same problem about element {@code index} (from 0) of a list sent in one request: its fields are named as
+     * {@code [index].field} and its detail says which one (第 n 条), so a batch refused as a whole says what to fix.
+     */
+    public ProblemException atIndex(int index) {
+        List<Problem.FieldError> at = errors == null ? null
+                : errors.stream().map(e -> new Problem.FieldError("[" + index + "]." + e.field(), e.message())).toList();
+        return new ProblemException(status, code, title, "第 " + (index + 1) + " 条：" + getMessage(), at);
+    }
+
     public int status() {
         return status;
     }
