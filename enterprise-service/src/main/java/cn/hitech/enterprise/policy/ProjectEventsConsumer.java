@@ -6,13 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import cn.hitech.platform.events.Topics;
+import cn.hitech.platform.events.project.ProjectRegistration;
 import cn.hitech.platform.events.project.ProjectStatusChanged;
 import cn.hitech.platform.messaging.EventHandler;
 import cn.hitech.platform.messaging.ReceivedEvent;
 
 /**
  * 项目阶段 for the "project in stage" rule: keeps each project's owner and current stage (project-service owns the
- * projects) and re-matches the owner. An older event than the one kept (by occurredAt) changes nothing.
+ * projects) and re-matches the owner: from its registration (储备, RESERVE) and every stage move after. An older event than
+ * the one kept (by occurredAt) changes nothing.
  */
 @ApplicationScoped
 public class ProjectEventsConsumer implements EventHandler {
@@ -37,12 +39,21 @@ public class ProjectEventsConsumer implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(ProjectStatusChanged.TYPE.name());
+        return Set.of(ProjectRegistration.TYPE.name(), ProjectStatusChanged.TYPE.name());
     }
 
     @Override
     public void handle(ReceivedEvent event) {
-        ProjectStatusChanged changed = event.data(ProjectStatusChanged.TYPE);
+        if (event.type().equals(ProjectRegistration.TYPE.name())) {
+            ProjectRegistration registered = event.data(ProjectRegistration.TYPE);
+            keep(new ProjectStatusChanged(registered.projectId(), registered.projectName(), registered.ownerCreditCode(), "NEW",
+                    registered.status(), "register", null, registered.occurredAt()));
+        } else {
+            keep(event.data(ProjectStatusChanged.TYPE));
+        }
+    }
+
+    private void keep(ProjectStatusChanged changed) {
         if (changed.ownerCreditCode() == null) {
             // A project without an owner enterprise can meet no enterprise's rule.
             return;

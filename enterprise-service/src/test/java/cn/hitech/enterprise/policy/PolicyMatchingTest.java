@@ -184,4 +184,24 @@ class PolicyMatchingTest {
                 .em().createNativeQuery("SELECT count(*) FROM inbox_event WHERE consumer = 'policy-projects' AND event_id = ?1").setParameter(1, lateId).getSingleResult()).longValue() == 1));
         assertEquals(true, outcome(code, id).get("eligible"), "still in operation");
     }
+
+    @Test
+    void aProjectJustRegisteredCountsInItsFirstStage() {
+        String kind = PolicyFixtures.uniqueKind();
+        String code = PolicyFixtures.operating("济宁高新储备项目业主有限公司", "刘洋");
+        PolicyFixtures.qualification(code, kind, "NATIONAL", 2024);
+        String id = PolicyFixtures.published(policy("储备项目前期经费", "APPLY", List.of(rule("HAS_QUALIFICATION", "kind", kind),
+                rule("PROJECT_IN_STAGE", "stage", "RESERVE")), PolicyFixtures.fixed(10)));
+        assertEquals(false, outcome(code, id).get("eligible"));
+
+        UUID project = UUID.randomUUID();
+        cn.hitech.platform.events.project.ProjectRegistration registered = new cn.hitech.platform.events.project.ProjectRegistration(
+                project, "储备项目", code, "MUNICIPAL_KEY", "HIGH_END_EQUIPMENT", new java.math.BigDecimal("12000.00"), "RESERVE", Instant.now());
+        TestKafka.send("projects", project.toString(), EventJson.write(registered), Map.of("ce_id", UUID.randomUUID().toString(),
+                "ce_type", cn.hitech.platform.events.project.ProjectRegistration.TYPE.name(), "ce_source", "urn:hitech:project-service",
+                "ce_specversion", "1.0", "ce_time", registered.occurredAt().toString(), "ce_subject", project.toString(),
+                "ce_dataschema", cn.hitech.platform.events.project.ProjectRegistration.TYPE.dataSchema(), "content-type", "application/json"));
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> Boolean.TRUE.equals(outcome(code, id).get("eligible")));
+    }
 }
