@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import cn.hitech.platform.events.enterprise.AuthorisationChanged;
 import cn.hitech.platform.events.enterprise.FiguresChanged;
 import cn.hitech.platform.events.enterprise.QualificationChanged;
 import cn.hitech.platform.events.project.ProjectRegistration;
@@ -43,6 +44,30 @@ class EnterpriseFactsContractsTest {
         }
         assertEquals("urn:hitech:event:enterprise.qualification.granted:v1", QualificationChanged.GRANTED.dataSchema());
         assertThrows(UnreadableEventException.class, () -> EventJson.read("{\"kind\": \"GAZELLE\"}", QualificationChanged.class));
+    }
+
+    @Test
+    void authorisationV1SampleReadsRoundTripsAndCoversOnlyItsScopeAndDays() {
+        AuthorisationChanged helper = new AuthorisationChanged(UUID.fromString("0c4e6a80-1b2d-4e3f-9a5b-6c7d8e9f0a1b"),
+                "91370800MA3C5HKE2X", "staff", "HELPER", java.util.List.of("TICKETS", "APPROVALS"), null, LocalDate.parse("2026-02-09"),
+                LocalDate.parse("2026-03-31"), false, 0, Instant.parse("2026-02-09T01:30:00Z"));
+        assertEquals(helper, EventJson.read(sample("enterprise.authorisation.v1.json"), AuthorisationChanged.class));
+        assertEquals(helper, EventJson.read(EventJson.write(helper).replaceFirst("\\{", "{\"addedLater\": true, "), AuthorisationChanged.class));
+        assertEquals("91370800MA3C5HKE2X", helper.aggregateId());
+        assertEquals(Topics.ENTERPRISES, AuthorisationChanged.GRANTED.topic());
+        assertEquals(Topics.ENTERPRISES, AuthorisationChanged.WITHDRAWN.topic());
+        assertEquals(true, helper.covers("TICKETS", "any", LocalDate.parse("2026-03-31")));
+        assertEquals(false, helper.covers("TICKETS", "any", LocalDate.parse("2026-04-01")));
+        assertEquals(false, helper.covers("TICKETS", "any", LocalDate.parse("2026-02-08")));
+        AuthorisationChanged oneApplication = new AuthorisationChanged(helper.authorisationId(), helper.creditCode(), "C0001", "COMMISSIONER",
+                java.util.List.of("APPROVALS"), "app-1", helper.validFrom(), helper.validUntil(), false, 1, helper.occurredAt());
+        assertEquals(true, oneApplication.covers("APPROVALS", "app-1", LocalDate.parse("2026-02-17")));
+        assertEquals(false, oneApplication.covers("APPROVALS", "app-2", LocalDate.parse("2026-02-17")));
+        assertEquals(false, oneApplication.covers("TICKETS", "app-1", LocalDate.parse("2026-02-17")));
+        AuthorisationChanged withdrawn = new AuthorisationChanged(helper.authorisationId(), helper.creditCode(), "staff", "HELPER",
+                helper.scopes(), null, helper.validFrom(), helper.validUntil(), true, 1, helper.occurredAt());
+        assertEquals(false, withdrawn.covers("TICKETS", "any", LocalDate.parse("2026-02-17")));
+        assertThrows(UnreadableEventException.class, () -> EventJson.read("{\"agent\": \"staff\"}", AuthorisationChanged.class));
     }
 
     @Test

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+
 /**
  * Who makes the current request, from the verified token: name, role, department and, for an enterprise account,
  * the credit code it is bound to. Enterprise isolation is decided here, once.
@@ -17,9 +19,11 @@ public class CurrentUser {
     public static final String CREDIT_CODE_CLAIM = "creditCode";
 
     private final JsonWebToken token;
+    private final CurrentVertxRequest request;
 
-    CurrentUser(JsonWebToken token) {
+    CurrentUser(JsonWebToken token, CurrentVertxRequest request) {
         this.token = token;
+        this.request = request;
     }
 
     public String name() {
@@ -54,6 +58,18 @@ public class CurrentUser {
             throw new ProblemException(403, "NO_ENTERPRISE_BINDING", "This enterprise account is not bound to a credit code");
         }
         return Optional.of(code);
+    }
+
+    /**
+     * 代办: the credit code of the enterprise this staff member acts for ({@link OnBehalf#HEADER}, checked by
+     * {@link OnBehalf}); empty when they act in their own office, and always for an enterprise account.
+     */
+    public Optional<String> onBehalfOf() {
+        if (request == null || request.getCurrent() == null || isEnterprise()) {
+            return Optional.empty();
+        }
+        String code = request.getCurrent().request().getHeader(OnBehalf.HEADER);
+        return code == null || code.isBlank() ? Optional.empty() : Optional.of(code.trim());
     }
 
     /** Whether data of {@code creditCode} lies within {@code enterpriseScope} (an empty scope allows everything). */
