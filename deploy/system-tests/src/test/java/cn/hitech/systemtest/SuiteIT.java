@@ -158,6 +158,13 @@ class SuiteIT {
         asStaff().queryParam("q", "山推").when().get("/api/enterprises").then()
                 .statusCode(200)
                 .body("items[0].name", equalTo("山推工程机械股份有限公司"));
+        // DemoPolicies: five published policies; 赛瓦特 (国家级小巨人 2024) was offered the 小巨人 reward at publication.
+        asStaff().queryParam("status", "PUBLISHED").when().get("/api/enterprises/policies").then().statusCode(200)
+                .body("total", equalTo(5));
+        String saiwate = asStaff().queryParam("q", "赛瓦特").when().get("/api/enterprises").then().statusCode(200)
+                .extract().path("items[0].creditCode");
+        asStaff().when().get("/api/enterprises/" + saiwate + "/benefits").then().statusCode(200)
+                .body("find { it.policyName == '专精特新“小巨人”企业奖励' }.amount", equalTo(50.00f));
         // 30-tickets.jsonl: 5 live tickets; the demo quarter: ≈740 tickets of the three months before the suite's today
         // (2026-02-13 on this clock), imported through the live moves, on every channel; this runs before any test that
         // files a ticket (Order 2).

@@ -106,6 +106,7 @@ final class DemoData {
             summary.append(' ').append(created).append(' ').append(resource).append(',');
         }
         summary.append(' ').append(importRegister()).append(',');
+        summary.append(' ').append(publishPolicies()).append(',');
         summary.append(' ').append(importProjects()).append(" projects (双百工程),");
         long started = System.nanoTime();
         int tickets = importTicketQuarter();
@@ -179,6 +180,35 @@ final class DemoData {
         postAll(admin, "/api/enterprises/cultivation-pool", pool, "cultivation pool member");
         return String.format("%d enterprises in the register with %d commissioners, %d qualifications and %d in the 专精特新 pool (%d s)",
                 imported, team.size(), honours.size(), pool.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /**
+     * The demo policies ({@link DemoPolicies}), created and published as the administrator: each publication matches the
+     * whole register, and the 免申即享 ones offer their benefits. Says how many it published and offered.
+     */
+    private String publishPolicies() {
+        long started = System.nanoTime();
+        String admin = signIn(DEMO_ADMIN, DEMO_ADMIN_PASSWORD);
+        long offered = 0;
+        List<ObjectNode> catalogue = DemoPolicies.catalogue(today);
+        for (ObjectNode policy : catalogue) {
+            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(gateway + "/api/enterprises/policies"))
+                    .header("Content-Type", "application/json").header("Authorization", admin)
+                    .POST(HttpRequest.BodyPublishers.ofString(write(policy), StandardCharsets.UTF_8)));
+            if (created.statusCode() != 201) {
+                throw new InfraException("demo policy rejected (" + created.statusCode() + "): " + created.body());
+            }
+            String id = parse(created.body(), "the new policy").path("id").asText();
+            HttpResponse<String> published = send(HttpRequest.newBuilder(URI.create(gateway + "/api/enterprises/policies/" + id + "/publish"))
+                    .timeout(Duration.ofSeconds(300)).header("Content-Type", "application/json").header("If-Match", "\"0\"")
+                    .header("Authorization", admin).POST(HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8)));
+            if (published.statusCode() != 200) {
+                throw new InfraException("demo policy not published (" + published.statusCode() + "): " + published.body());
+            }
+            offered += parse(published.body(), "the publication").path("offered").asLong();
+        }
+        return String.format("%d policies published with %d 免申即享 benefits offered (%d s)", catalogue.size(), offered,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     /** POSTs a list in one request (all or none); anything but 200 stops the demo. */
