@@ -137,6 +137,37 @@ class ApprovalLoopIT {
     }
 
     /**
+     * 帮办代办 across services: the demo enterprise authorises the hotline operator for its tickets at the gateway; the
+     * grant reaches the service desk over the broker, and the operator files a ticket on its behalf, recorded as such.
+     * Once the enterprise withdraws the grant, the same act is refused and files nothing.
+     */
+    @Test
+    void anAuthorisationGrantedAtTheRegisterLetsTheAgentActAtTheDeskUntilItIsWithdrawn() {
+        String hotline = login("hotline", "Hotline@2026");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonPath grant = given().auth().oauth2(enterpriseToken).contentType("application/json").body("""
+                {"agentKind": "HELPER", "agent": "hotline", "scopes": ["TICKETS"], "validUntil": "%s"}""".formatted(today.plusDays(30)))
+                .when().post("/api/enterprises/" + DEMO_ENTERPRISE + "/authorisations").then().statusCode(201)
+                .body("status", equalTo("ACTIVE")).extract().jsonPath();
+        String body = """
+                {"channel": "WEB", "category": "CONSULTATION", "title": "代办：咨询用电增容", "description": "服务专员代企业提交"}""";
+        String ticket = Awaitility.await("the desk honours the grant").atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().auth().oauth2(hotline).header("X-On-Behalf-Of", DEMO_ENTERPRISE).contentType("application/json")
+                        .body(body).when().post("/api/tickets"), r -> r.statusCode() == 201)
+                .then().body("enterpriseCreditCode", equalTo(DEMO_ENTERPRISE)).extract().path("id");
+        asStaff().when().get("/api/tickets/" + ticket + "/moves").then().statusCode(200)
+                .body("[0].actor", equalTo("hotline")).body("[0].onBehalfOf", equalTo(DEMO_ENTERPRISE));
+
+        given().auth().oauth2(enterpriseToken).contentType("application/json").header("If-Match", "\"" + grant.getLong("version") + "\"")
+                .body("{\"reason\": \"事项已办完\"}")
+                .when().post("/api/enterprises/" + DEMO_ENTERPRISE + "/authorisations/" + grant.getString("id") + "/withdraw")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        Awaitility.await("the desk follows the withdrawal").atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().auth().oauth2(hotline).header("X-On-Behalf-Of", DEMO_ENTERPRISE).contentType("application/json")
+                        .body(body).when().post("/api/tickets").statusCode(), status -> status == 403);
+    }
+
+    /**
      * The local run's demo quarter (DemoApprovals, replayed by the history import at its own instants): the measured
      * reductions of 联合验收 reproduce the seeds' kind of figure from those timings.
      */

@@ -52,8 +52,9 @@ public class ApplicationService {
         this.clock = clock;
     }
 
+    /** {@code acting}: the agent who applies on the enterprise's behalf (帮办代办), null when it applies itself or staff in office. */
     @Transactional
-    public ApplicationApi.ApplicationView apply(UUID policyId, String creditCode) {
+    public ApplicationApi.ApplicationView apply(UUID policyId, String creditCode, cn.hitech.enterprise.agency.Agency.Acting acting) {
         Policy policy = policies.find(policyId, false);
         if (policy.status != PolicyStatus.PUBLISHED) {
             throw ProblemException.notFound("policy", policyId);
@@ -95,8 +96,12 @@ public class ApplicationService {
         application.dueOn = calendar.addWorkingDays(today, config.paymentWorkingDays());
         application.touch(clock.instant());
         em.persist(application);
-        audit.record("policy-application", application.id.toString(), "submit",
-                Map.of("policy", policyId, "creditCode", creditCode, "dueOn", application.dueOn.toString()));
+        Map<String, Object> summary = new java.util.LinkedHashMap<>(Map.of("policy", policyId, "creditCode", creditCode,
+                "dueOn", application.dueOn.toString()));
+        if (acting != null) {
+            summary.putAll(acting.trail());
+        }
+        audit.record("policy-application", application.id.toString(), "submit", summary);
         em.flush();
         return view(application);
     }

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.hitech.enterprise.agency.Agency;
+import cn.hitech.enterprise.agency.AgencyScope;
+import cn.hitech.platform.web.ActsForEnterprise;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.PageView;
@@ -34,8 +37,10 @@ public class BenefitResource {
 
     private final BenefitService benefits;
     private final CurrentUser user;
+    private final Agency agency;
 
-    BenefitResource(BenefitService benefits, CurrentUser user) {
+    BenefitResource(BenefitService benefits, CurrentUser user, Agency agency) {
+        this.agency = agency;
         this.benefits = benefits;
         this.user = user;
     }
@@ -59,11 +64,19 @@ public class BenefitResource {
 
     @POST
     @Path("/{id}/confirm")
-    @RolesAllowed(Roles.ENTERPRISE)
-    @Operation(summary = "确认收款账户", description = "The enterprise, for its own benefit; names the version read.")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.STAFF, Roles.ADMIN})
+    @ActsForEnterprise
+    @Operation(summary = "确认收款账户", description = "The enterprise, for its own benefit; names the version read. 代办: an agent "
+            + "sends X-On-Behalf-Of and needs an active POLICIES authorisation of that enterprise (else 403).")
     public BenefitApi.BenefitView confirm(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @NotNull @Valid BenefitApi.ConfirmAccount account) {
-        return benefits.confirm(id, ExpectedVersion.of(ifMatch, account.version()), account, user.enterpriseScope());
+        java.util.Optional<Agency.Acting> acting = agency.onBehalf(AgencyScope.POLICIES, id.toString());
+        java.util.Optional<String> scope = acting.isPresent() ? acting.map(Agency.Acting::creditCode) : user.enterpriseScope();
+        if (scope.isEmpty()) {
+            throw new cn.hitech.platform.web.ProblemException(403, "ENTERPRISE_ONLY",
+                    "收款账户须由企业本人确认，或由获授权的代办人代办（请求头 X-On-Behalf-Of）");
+        }
+        return benefits.confirm(id, ExpectedVersion.of(ifMatch, account.version()), account, scope, acting.orElse(null));
     }
 
     @POST

@@ -36,9 +36,13 @@ public class BenefitService {
         this.clock = clock;
     }
 
-    /** 确认收款账户: the account must be in the enterprise's own name. */
+    /**
+     * 确认收款账户: the account must be in the enterprise's own name. {@code acting}: the agent confirming on the
+     * enterprise's behalf (帮办代办), null when the enterprise confirms itself.
+     */
     @Transactional
-    public BenefitApi.BenefitView confirm(UUID id, long expectedVersion, BenefitApi.ConfirmAccount account, Optional<String> scope) {
+    public BenefitApi.BenefitView confirm(UUID id, long expectedVersion, BenefitApi.ConfirmAccount account, Optional<String> scope,
+            cn.hitech.enterprise.agency.Agency.Acting acting) {
         PolicyBenefit benefit = find(id, scope, true);
         benefit.expectVersion(expectedVersion, "兑现记录 " + id);
         // Read before any change: a native query flushes pending changes, and each flush is a version.
@@ -54,8 +58,12 @@ public class BenefitService {
         benefit.accountName = account.accountName().strip();
         benefit.accountNumber = account.accountNumber();
         benefit.confirmedAt = clock.instant();
-        audit.record("policy-benefit", id.toString(), "confirm-account",
-                Map.of("bankName", benefit.bankName, "accountNumber", BenefitApi.mask(benefit.accountNumber)));
+        Map<String, Object> summary = new LinkedHashMap<>(Map.of("bankName", benefit.bankName,
+                "accountNumber", BenefitApi.mask(benefit.accountNumber)));
+        if (acting != null) {
+            summary.putAll(acting.trail());
+        }
+        audit.record("policy-benefit", id.toString(), "confirm-account", summary);
         em.flush();
         return view(benefit);
     }

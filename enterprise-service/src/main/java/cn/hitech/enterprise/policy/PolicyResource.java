@@ -1,6 +1,7 @@
 package cn.hitech.enterprise.policy;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.hitech.enterprise.agency.Agency;
+import cn.hitech.enterprise.agency.AgencyScope;
+import cn.hitech.platform.web.ActsForEnterprise;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.PageView;
@@ -39,8 +43,10 @@ public class PolicyResource {
     private final PolicyMatches matches;
     private final ApplicationService applications;
     private final CurrentUser user;
+    private final Agency agency;
 
-    PolicyResource(PolicyService policies, PolicyMatches matches, ApplicationService applications, CurrentUser user) {
+    PolicyResource(PolicyService policies, PolicyMatches matches, ApplicationService applications, CurrentUser user, Agency agency) {
+        this.agency = agency;
         this.policies = policies;
         this.matches = matches;
         this.applications = applications;
@@ -112,17 +118,24 @@ public class PolicyResource {
 
     @POST
     @Path("/{id}/applications")
-    @RolesAllowed({Roles.ENTERPRISE, Roles.STAFF})
+    @RolesAllowed({Roles.ENTERPRISE, Roles.STAFF, Roles.ADMIN})
+    @ActsForEnterprise
     @Operation(summary = "申请快申快享政策", description = "An enterprise for itself (staff on its behalf, naming creditCode). Eligibility "
-            + "is checked against its figures now: not eligible is a 422 listing the missed rules. Paid within 60 working days.")
+            + "is checked against its figures now: not eligible is a 422 listing the missed rules. Paid within 60 working days. "
+            + "代办: an agent sends X-On-Behalf-Of and needs an active POLICIES authorisation of that enterprise (else 403).")
     public Response apply(@PathParam("id") UUID id, ApplicationApi.Apply body) {
-        String creditCode = user.enterpriseScope().orElseGet(() -> {
+        Optional<Agency.Acting> acting = agency.onBehalf(AgencyScope.POLICIES, id.toString());
+        acting.filter(a -> body != null && body.creditCode() != null && !body.creditCode().isBlank()
+                && !body.creditCode().strip().equals(a.creditCode())).ifPresent(a -> {
+                    throw cn.hitech.platform.web.ProblemException.invalidField("creditCode", "代办时只能为 X-On-Behalf-Of 所指企业申请");
+                });
+        String creditCode = acting.map(Agency.Acting::creditCode).or(user::enterpriseScope).orElseGet(() -> {
             if (body == null || body.creditCode() == null || body.creditCode().isBlank()) {
                 throw cn.hitech.platform.web.ProblemException.invalidField("creditCode", "代为申请时须给出企业的统一社会信用代码");
             }
             return body.creditCode().strip();
         });
-        ApplicationApi.ApplicationView created = applications.apply(id, creditCode);
+        ApplicationApi.ApplicationView created = applications.apply(id, creditCode, acting.orElse(null));
         return Response.created(URI.create("/api/enterprises/policy-applications/" + created.id())).entity(created).build();
     }
 }

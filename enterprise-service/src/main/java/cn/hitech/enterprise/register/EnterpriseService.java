@@ -31,6 +31,8 @@ public class EnterpriseService {
     private final Clock clock;
     private final RecordRules rules;
     private final EnterpriseSearch search;
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<CommissionerChanged> commissionerChanged;
 
     EnterpriseService(EnterpriseRepository enterprises, Outbox outbox, Audit audit, Clock clock, RecordRules rules,
             EnterpriseSearch search) {
@@ -67,7 +69,11 @@ public class EnterpriseService {
         Map<String, Object> before = summary(enterprise);
         apply(enterprise, details);
         audit.record("enterprise", creditCode, "update", Map.of("before", before, "after", summary(enterprise)));
-        return publish(EnterpriseChanged.UPDATED, enterprise);
+        EnterpriseApi.EnterpriseView updated = publish(EnterpriseChanged.UPDATED, enterprise);
+        if (!java.util.Objects.equals(before.get("commissioner"), enterprise.commissioner)) {
+            commissionerChanged.fire(new CommissionerChanged(creditCode, (String) before.get("commissioner"), enterprise.commissioner));
+        }
+        return updated;
     }
 
     /**
@@ -124,12 +130,16 @@ public class EnterpriseService {
         Map<String, Object> summary = new java.util.LinkedHashMap<>();
         summary.put("reason", reason);
         summary.put("before", Map.of("grid", String.valueOf(enterprise.grid), "commissioner", String.valueOf(enterprise.commissioner)));
+        String commissionerWas = enterprise.commissioner;
         enterprise.grid = grid;
         enterprise.commissioner = commissioner;
         enterprise.touch(clock.instant());
         summary.put("after", Map.of("grid", String.valueOf(grid), "commissioner", String.valueOf(commissioner)));
         audit.record("enterprise", creditCode, "assign", summary);
         publish(EnterpriseChanged.UPDATED, enterprise);
+        if (!java.util.Objects.equals(commissionerWas, commissioner)) {
+            commissionerChanged.fire(new CommissionerChanged(creditCode, commissionerWas, commissioner));
+        }
         return true;
     }
 

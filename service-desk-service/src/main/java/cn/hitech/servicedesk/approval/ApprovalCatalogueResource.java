@@ -25,9 +25,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.hitech.platform.web.ActsForEnterprise;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.Roles;
+import cn.hitech.servicedesk.agency.Agency;
 
 @Path("/api/approvals/things")
 @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
@@ -42,15 +44,17 @@ public class ApprovalCatalogueResource {
     private final OneForm forms;
     private final AnswerCheck check;
     private final CurrentUser user;
+    private final Agency agency;
 
     ApprovalCatalogueResource(ApprovalCatalogue catalogue, ThingViews views, OneNotice notices, OneForm forms, AnswerCheck check,
-            CurrentUser user) {
+            CurrentUser user, Agency agency) {
         this.catalogue = catalogue;
         this.views = views;
         this.notices = notices;
         this.forms = forms;
         this.check = check;
         this.user = user;
+        this.agency = agency;
     }
 
     @GET
@@ -102,11 +106,12 @@ public class ApprovalCatalogueResource {
 
     @GET
     @Path("/{code}/form")
+    @ActsForEnterprise
     @Operation(summary = "一表申请表单", description = "The merged form for the answers so far (query parameters field=value): "
             + "each field once, with type, options and required flag; prefilled from the enterprise directory for an "
-            + "enterprise account.")
+            + "enterprise account, and for an agent applying on its behalf (X-On-Behalf-Of, with an authorisation for APPROVALS).")
     public ApprovalApi.Form form(@PathParam("code") String code, @QueryParam("version") Integer version, @Context UriInfo uri) {
-        return forms.form(catalogue.find(code, version), answers(uri), user.enterpriseScope());
+        return forms.form(catalogue.find(code, version), answers(uri), agency.scopeForNew(Agency.APPROVALS, null, null));
     }
 
     @POST

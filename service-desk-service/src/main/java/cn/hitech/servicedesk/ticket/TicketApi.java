@@ -187,7 +187,8 @@ public final class TicketApi {
 
     @Schema(name = "TicketTimelineEntry", description = "工单公开进度：对企业可见的流转，不含内部理由与经办人姓名")
     public record TimelineEntry(Instant at, @Schema(example = "dispatch") String move, @Schema(example = "派单至供电公司") String text,
-            @Schema(example = "热线受理员") String by, TicketStatus status, @Schema(example = "已派单") String statusLabel) {
+            @Schema(example = "热线受理员") String by, TicketStatus status, @Schema(example = "已派单") String statusLabel,
+            @Schema(description = "代办：代哪家企业办理（统一社会信用代码）；企业自办或工作人员办理时为空") String onBehalfOf) {
     }
 
     @Schema(name = "TicketSupervision", description = "督办：开始时间、督办人、督办时限与说明")
@@ -206,6 +207,7 @@ public final class TicketApi {
 
     @Schema(name = "TicketMove", description = "流转记录")
     public record MoveView(long id, String move, TicketStatus from, TicketStatus to, String department, String actor, String actorRole,
-            Instant occurredAt, Map<String, Object> details) {
+            Instant occurredAt, Map<String, Object> details,
+            @Schema(description = "代办：actor 代其办理的企业（统一社会信用代码）；否则为空") String onBehalfOf) {
     }
 }

@@ -117,7 +117,7 @@ public class TicketMapper {
 
     public TicketApi.MoveView view(TicketMove m) {
         return new TicketApi.MoveView(m.id, m.move, m.fromStatus, m.toStatus, m.department, m.actor, m.actorRole, m.occurredAt,
-                m.details);
+                m.details, m.onBehalfOf);
     }
 
     /** The 协办 codes as stored (comma-separated) into a list. */

@@ -52,6 +52,10 @@ public class TicketMove {
     @Column(name = "actor_role")
     public String actorRole;
 
+    /** 代办: the credit code of the enterprise the actor (its agent) acted for; null when the actor acted in their own name. */
+    @Column(name = "on_behalf_of", columnDefinition = "bpchar")
+    public String onBehalfOf;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
 

@@ -18,9 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.hitech.platform.web.ActsForEnterprise;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.Roles;
+import cn.hitech.servicedesk.agency.Agency;
 
 /**
  * The named moves of a ticket. Each names the version the caller read (If-Match or body {@code version}; 428 without);
@@ -35,11 +37,13 @@ public class TicketMoveResource {
     private final TicketMoves moves;
     private final TicketTimeline timeline;
     private final CurrentUser user;
+    private final Agency agency;
 
-    TicketMoveResource(TicketMoves moves, TicketTimeline timeline, CurrentUser user) {
+    TicketMoveResource(TicketMoves moves, TicketTimeline timeline, CurrentUser user, Agency agency) {
         this.moves = moves;
         this.timeline = timeline;
         this.user = user;
+        this.agency = agency;
     }
 
     @POST
@@ -156,13 +160,15 @@ public class TicketMoveResource {
 
     @POST
     @Path("/material")
+    @ActsForEnterprise
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.ENTERPRISE})
     @Operation(summary = "补充材料", description = "While 已挂起: the enterprise (its own tickets only) or staff on its behalf supplies "
             + "the material asked for (text, optional attachments as links); the ticket resumes at once, its resolve deadline "
-            + "moved on by the working time paused (moves supply-material, then resume).")
+            + "moved on by the working time paused (moves supply-material, then resume). An agent with X-On-Behalf-Of acts as "
+            + "that enterprise (its own tickets only), under an authorisation for TICKETS covering this ticket.")
     public TicketApi.TicketView supplyMaterial(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @NotNull @Valid TicketApi.SupplyMaterial request) {
-        return moves.supplyMaterial(id, ExpectedVersion.of(ifMatch, request.version()), request, user.enterpriseScope());
+        return moves.supplyMaterial(id, ExpectedVersion.of(ifMatch, request.version()), request, agency.scopeFor(Agency.TICKETS, id));
     }
 
     @GET
@@ -185,12 +191,14 @@ public class TicketMoveResource {
 
     @POST
     @Path("/call-back")
+    @ActsForEnterprise
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.ENTERPRISE})
     @Operation(summary = "回访", description = "已办结 → 已关闭 with the rating; UNSATISFIED and not solved reopens it (重办) to the same "
-            + "department with a new resolve limit. An enterprise account rates its own tickets only.")
+            + "department with a new resolve limit. An enterprise account rates its own tickets only; so does an agent with "
+            + "X-On-Behalf-Of, under an authorisation for TICKETS covering this ticket.")
     public TicketApi.TicketView callBack(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @NotNull @Valid TicketApi.CallBack request) {
-        return moves.callBack(id, ExpectedVersion.of(ifMatch, request.version()), request, user.enterpriseScope());
+        return moves.callBack(id, ExpectedVersion.of(ifMatch, request.version()), request, agency.scopeFor(Agency.TICKETS, id));
     }
 
     @POST
@@ -219,7 +227,8 @@ public class TicketMoveResource {
     @Path("/timeline")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
     @Operation(summary = "办理进度", description = "The public timeline, oldest first, in zh-CN: 受理, 派单至 <承办单位>, 签收, 请补充材料：…, "
-            + "办结 with the reply, 回访 … Who acted is named by role (承办单位, 热线受理员, 企业, 系统), never by name; 退单, 延期, 催办, 督办 "
+            + "办结 with the reply, 回访 … Who acted is named by role (承办单位, 热线受理员, 企业, 系统), never by name, except an agent "
+            + "who acted for the enterprise (代办: \"<agent> 代 <enterprise> …\", by 代办人, onBehalfOf); 退单, 延期, 催办, 督办 "
             + "and the departments' notes are left out. An enterprise account sees its own tickets only.")
     public List<TicketApi.TimelineEntry> timeline(@PathParam("id") UUID id) {
         return timeline.timeline(id, user.enterpriseScope());
@@ -229,7 +238,8 @@ public class TicketMoveResource {
     @Path("/moves")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "流转记录", description = "Every move of the ticket, oldest first: who, when, from, to and the details "
-            + "(internal: reasons and notes of the departments, so not for enterprise accounts).")
+            + "(internal: reasons and notes of the departments, so not for enterprise accounts). A move made on an enterprise's "
+            + "behalf names the agent as actor and the enterprise in onBehalfOf; a ticket filed so starts with a register move.")
     public List<TicketApi.MoveView> history(@PathParam("id") UUID id) {
         return moves.history(id);
     }

@@ -622,6 +622,7 @@ public class TicketMoves {
         row.department = department;
         row.actor = actor.name();
         row.actorRole = actor.role();
+        row.onBehalfOf = actor.onBehalfOf();
         row.occurredAt = now;
         row.details = details;
         em.persist(row);
@@ -629,13 +630,18 @@ public class TicketMoves {
         summary.put("from", from);
         summary.put("to", t.status);
         summary.putAll(details);
+        if (row.onBehalfOf != null) {
+            summary.put("onBehalfOf", row.onBehalfOf);
+        }
         audit.record("ticket", t.id.toString(), transition.pathName(), summary);
         outbox.publish(TicketStatusChanged.TYPE, new TicketStatusChanged(t.id, t.number, t.enterpriseCreditCode, transition.pathName(),
                 from.name(), t.status.name(), department, TicketMapper.codes(t.assistingDepartments), t.signBy, t.resolveBy,
                 t.callBackBy, row.actor, now));
         em.flush();
-        // An enterprise moves its own tickets (回访, 补充材料) and sees them as it always does: without internal notes.
-        return Roles.ENTERPRISE.equals(actor.role()) ? TicketMapper.redacted(mapper.view(t)) : mapper.view(t);
+        // An enterprise moves its own tickets (回访, 补充材料), itself or through its agent, and sees them as it always does:
+        // without internal notes.
+        return Roles.ENTERPRISE.equals(actor.role()) || actor.onBehalfOf() != null ? TicketMapper.redacted(mapper.view(t))
+                : mapper.view(t);
     }
 
     /** The ticket locked for a change, after checking the version the caller read; outside the scope it does not exist. */
@@ -648,13 +654,40 @@ public class TicketMoves {
         return t;
     }
 
-    /** Who makes a move: the signed-in user, or the system acting on a consumed event (no request, no token). */
-    private record Actor(String name, String role) {
-        static final Actor SYSTEM = new Actor("system", "SYSTEM");
+    /**
+     * Who makes a move: the signed-in user, or the system acting on a consumed event (no request, no token). An agent acting
+     * for an enterprise (代办) names it in {@code onBehalfOf}: the header reaches only endpoints marked
+     * {@code @ActsForEnterprise}, each of which has had the authorisation checked ({@code Agency}) before it moves anything.
+     */
+    private record Actor(String name, String role, String onBehalfOf) {
+        static final Actor SYSTEM = new Actor("system", "SYSTEM", null);
     }
 
     private Actor currentUser() {
-        return new Actor(user.name(), user.role());
+        return new Actor(user.name(), user.role(), user.onBehalfOf().orElse(null));
+    }
+
+    /**
+     * 代办受理: a ticket an agent filed for an enterprise starts its history with a {@code register} move, so the history
+     * names who filed it for whom (a ticket registered in the hotline's own name has its 受理 on the ticket alone). No
+     * status changes and no department is named, so it is neither evented again nor counted in any department's figures.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void filedOnBehalf(Ticket t) {
+        Actor actor = currentUser();
+        // The ticket's own insert goes first: the move row refers to it.
+        em.flush();
+        TicketMove row = new TicketMove();
+        row.ticketId = t.id;
+        row.move = "register";
+        row.fromStatus = TicketStatus.REGISTERED;
+        row.toStatus = TicketStatus.REGISTERED;
+        row.actor = actor.name();
+        row.actorRole = actor.role();
+        row.onBehalfOf = actor.onBehalfOf();
+        row.occurredAt = t.createdAt;
+        row.details = details("channel", t.channel, "number", t.number);
+        em.persist(row);
     }
 
     private Department department(String code, String field) {

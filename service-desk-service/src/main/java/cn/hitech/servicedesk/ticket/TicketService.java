@@ -43,9 +43,11 @@ public class TicketService {
     private final TicketIntake intake;
     private final RepeatDetector repeats;
     private final Outbox outbox;
+    private final TicketMoves moves;
+    private final CurrentUser user;
 
     TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, ReplayClock clock, TicketMapper mapper,
-            RoutingService routing, TicketIntake intake, RepeatDetector repeats, Outbox outbox) {
+            RoutingService routing, TicketIntake intake, RepeatDetector repeats, Outbox outbox, TicketMoves moves, CurrentUser user) {
         this.tickets = tickets;
         this.directory = directory;
         this.audit = audit;
@@ -55,13 +57,16 @@ public class TicketService {
         this.intake = intake;
         this.repeats = repeats;
         this.outbox = outbox;
+        this.moves = moves;
+        this.user = user;
     }
 
     /**
      * Registers a ticket; within an enterprise scope it is filed for that enterprise, never for another one. The routing
      * rules then suggest its department and may dispatch it at once ({@link RoutingService#suggest}). A repeat of an
      * earlier request (重复诉求) is flagged, and the open tickets it could be merged into come with the answer
-     * ({@link RepeatDetector}).
+     * ({@link RepeatDetector}). An agent filing for an enterprise (代办, {@code enterpriseScope} its credit code) files as
+     * the enterprise would, and the history names the agent and the enterprise ({@link TicketMoves#filedOnBehalf}).
      */
     @Transactional
     public TicketApi.TicketView register(TicketApi.RegisterTicket request, Optional<String> enterpriseScope) {
@@ -80,7 +85,13 @@ public class TicketService {
         List<TicketApi.MergeCandidate> mergeCandidates = repeats.flag(ticket, ticket.createdAt);
         Optional<RoutingService.Suggestion> suggestion = routing.suggest(ticket);
         tickets.persist(ticket);
-        audit.record("ticket", ticket.id.toString(), "register", registered(ticket));
+        Optional<String> onBehalfOf = user.onBehalfOf();
+        Map<String, Object> summary = registered(ticket);
+        onBehalfOf.ifPresent(code -> summary.put("onBehalfOf", code));
+        audit.record("ticket", ticket.id.toString(), "register", summary);
+        if (onBehalfOf.isPresent()) {
+            moves.filedOnBehalf(ticket);
+        }
         publishRegistered(ticket);
         // After the register row and event, so the audit trail reads register, then the system's dispatch when a rule makes one.
         routing.dispatchIfAuto(ticket, suggestion);

@@ -21,12 +21,15 @@ import cn.hitech.servicedesk.department.DepartmentService;
  * history, but only of what the enterprise is told: who has the order, what was asked of it, the reply and the
  * rating, in zh-CN, by role (承办单位, 热线受理员), never by name. What the hotline and the departments say among
  * themselves (退单, 延期, 催办, 督办 and their reasons, notes of a dispatch) is not on it; {@code /moves} keeps all that
- * for staff.
+ * for staff. An act an agent did for the enterprise (代办) names the agent and the enterprise: the enterprise chose that
+ * agent, and must see what was done in its name and by whom.
  */
 @ApplicationScoped
 public class TicketTimeline {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** 代办人: the {@code by} of an act an agent did for the enterprise. */
+    private static final String AGENT = "代办人";
 
     private final EntityManager em;
     private final DepartmentService departments;
@@ -41,23 +44,38 @@ public class TicketTimeline {
     /** Oldest first, from the registration on; within an enterprise scope only its own tickets (any other is "not found"). */
     public List<TicketApi.TimelineEntry> timeline(UUID id, Optional<String> enterpriseScope) {
         Ticket t = visible(id, enterpriseScope);
+        List<TicketMove> moves = em.createQuery("from TicketMove where ticketId = :id order by id", TicketMove.class)
+                .setParameter("id", id).getResultList();
         List<TicketApi.TimelineEntry> entries = new ArrayList<>();
-        entries.add(new TicketApi.TimelineEntry(t.createdAt, "register", "受理（" + t.channel.label() + "）", "热线受理员",
-                TicketStatus.REGISTERED, TicketStatus.REGISTERED.label()));
-        em.createQuery("from TicketMove where ticketId = :id order by id", TicketMove.class).setParameter("id", id).getResultList().stream()
-                .forEach(m -> publicText(m).ifPresent(text -> entries.add(new TicketApi.TimelineEntry(m.occurredAt, m.move, text,
-                        by(m), m.toStatus, m.toStatus.label()))));
+        // Filed by an agent, the ticket's history starts with that register move; otherwise the hotline took it in.
+        TicketMove filed = moves.stream().filter(m -> "register".equals(m.move)).findFirst().orElse(null);
+        String registered = "受理（" + t.channel.label() + "）";
+        entries.add(filed == null
+                ? new TicketApi.TimelineEntry(t.createdAt, "register", registered, "热线受理员", TicketStatus.REGISTERED,
+                        TicketStatus.REGISTERED.label(), null)
+                : new TicketApi.TimelineEntry(t.createdAt, "register", onBehalf(filed, t) + "提交诉求，" + registered, AGENT,
+                        TicketStatus.REGISTERED, TicketStatus.REGISTERED.label(), filed.onBehalfOf));
+        moves.forEach(m -> publicText(m).ifPresent(text -> entries.add(m.onBehalfOf == null
+                ? new TicketApi.TimelineEntry(m.occurredAt, m.move, text, by(m), m.toStatus, m.toStatus.label(), null)
+                : new TicketApi.TimelineEntry(m.occurredAt, m.move, onBehalf(m, t) + text, AGENT, m.toStatus, m.toStatus.label(),
+                        m.onBehalfOf))));
         return entries;
     }
 
     /** The material supplied for the ticket, oldest first. */
     public List<TicketApi.MaterialView> materials(UUID id, Optional<String> enterpriseScope) {
         visible(id, enterpriseScope);
+        // Material an agent supplied (代办) is named by its supply-material move, which records for whom.
+        Map<String, String> byAgents = new java.util.HashMap<>();
+        em.createQuery("from TicketMove where ticketId = :id and move = :move and onBehalfOf is not null", TicketMove.class)
+                .setParameter("id", id).setParameter("move", TicketTransition.SUPPLY_MATERIAL.pathName()).getResultList()
+                .forEach(m -> byAgents.put(String.valueOf(m.details.get("materialId")), m.actor + "（代办人，代企业提交）"));
         return em.createQuery("from TicketMaterial where ticketId = :id order by seq", TicketMaterial.class)
                 .setParameter("id", id).getResultList().stream()
                 .map(m -> new TicketApi.MaterialView(m.id, m.text, m.attachments.stream()
                         .map(a -> new TicketApi.Attachment(a.get("name"), a.get("url"))).toList(),
-                        Roles.ENTERPRISE.equals(m.submittedRole) ? "企业" : "热线受理员（代企业提交）", m.submittedAt))
+                        Roles.ENTERPRISE.equals(m.submittedRole) ? "企业"
+                                : byAgents.getOrDefault(m.id.toString(), "热线受理员（代企业提交）"), m.submittedAt))
                 .toList();
     }
 
@@ -103,6 +121,12 @@ public class TicketTimeline {
         String rating = "回访：" + Satisfaction.valueOf(satisfaction.toString()).label() + "，"
                 + (Boolean.parseBoolean(String.valueOf(d.get("solved"))) ? "已解决" : "未解决");
         return transition == TicketTransition.REOPEN ? rating + "，重新办理" : rating;
+    }
+
+    /** Who acted for the enterprise, named with the enterprise ("张三 代 山东某某有限公司 "). */
+    private static String onBehalf(TicketMove m, Ticket t) {
+        String enterprise = t.enterpriseName != null && m.onBehalfOf.equals(t.enterpriseCreditCode) ? t.enterpriseName : m.onBehalfOf;
+        return m.actor + " 代 " + enterprise + " ";
     }
 
     /** Role-level only: the enterprise learns which side acted, not who. */

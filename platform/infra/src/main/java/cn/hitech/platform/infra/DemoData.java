@@ -45,6 +45,10 @@ final class DemoData {
     /** The history import (历史工单导入) is an administrator's: the demo admin account of the local run loads the quarter. */
     private static final String DEMO_ADMIN = "admin";
     private static final String DEMO_ADMIN_PASSWORD = "Admin@2026";
+    /** The demo enterprise account (山推工程机械股份有限公司), which authorises the demo staff account to act for it. */
+    private static final String DEMO_ENTERPRISE = "enterprise";
+    private static final String DEMO_ENTERPRISE_PASSWORD = "Enterprise@2026";
+    private static final String DEMO_ENTERPRISE_CODE = "913708005DJJR2UA03";
     private static final int TICKETS_PER_WEEKDAY = 11;
     private static final int TICKET_BATCH = 100;
     private static final int APPLICATION_BATCH = 10;
@@ -107,6 +111,7 @@ final class DemoData {
         }
         summary.append(' ').append(importRegister()).append(',');
         summary.append(' ').append(publishPolicies()).append(',');
+        summary.append(' ').append(authoriseDemoStaff()).append(',');
         summary.append(' ').append(importProjects()).append(" projects (双百工程),");
         long started = System.nanoTime();
         int tickets = importTicketQuarter();
@@ -209,6 +214,24 @@ final class DemoData {
         }
         return String.format("%d policies published with %d 免申即享 benefits offered (%d s)", catalogue.size(), offered,
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /**
+     * 帮办代办: the demo enterprise authorises the demo staff account for its tickets, one-thing applications and policies
+     * for 90 days, so that staff can show acting on its behalf ({@code X-On-Behalf-Of}) at once.
+     */
+    private String authoriseDemoStaff() {
+        String enterprise = signIn(DEMO_ENTERPRISE, DEMO_ENTERPRISE_PASSWORD);
+        ObjectNode grant = JSON.createObjectNode().put("agentKind", "HELPER").put("agent", DEMO_USER)
+                .put("validUntil", today.plusDays(90).toString());
+        grant.putArray("scopes").add("TICKETS").add("APPROVALS").add("POLICIES");
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(gateway + "/api/enterprises/" + DEMO_ENTERPRISE_CODE
+                + "/authorisations")).header("Content-Type", "application/json").header("Authorization", enterprise)
+                .POST(HttpRequest.BodyPublishers.ofString(write(grant), StandardCharsets.UTF_8)));
+        if (answer.statusCode() != 201) {
+            throw new InfraException("demo authorisation rejected (" + answer.statusCode() + "): " + answer.body());
+        }
+        return "1 authorisation (" + DEMO_ENTERPRISE + " authorises " + DEMO_USER + " until " + today.plusDays(90) + ")";
     }
 
     /** POSTs a list in one request (all or none); anything but 200 stops the demo. */

@@ -150,6 +150,7 @@ public final class ApplicationApi {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ApprovalMoveView", description = "办理记录")
     public record MoveView(long id, String itemCode, String move, String from, String to, String step, String department,
-            boolean visit, String actor, String actorRole, Instant occurredAt, Map<String, Object> details) {
+            boolean visit, String actor, String actorRole, Instant occurredAt, Map<String, Object> details,
+            @Schema(description = "代办：actor 代其办理的企业（统一社会信用代码）；否则不出现") String onBehalfOf) {
     }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.hitech.platform.web.ActsForEnterprise;
 import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.Roles;
@@ -48,10 +49,14 @@ public class ApplicationResource {
     }
 
     @POST
+    @ActsForEnterprise
     @RolesAllowed({Roles.ENTERPRISE, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "一表申请", description = "One merged form for a thing at its newest version: every bad answer in one 422 "
             + "INVALID_ANSWERS (nothing stored); otherwise one application number, status SUBMITTED. An enterprise applies for "
-            + "itself; the window clerk names applicantCreditCode. inPerson (default: false online, true at the window) counts a visit.")
+            + "itself; the window clerk names applicantCreditCode. inPerson (default: false online, true at the window) counts a visit. "
+            + "An agent with X-On-Behalf-Of (代办) applies as that enterprise, online by default, under an authorisation for "
+            + "APPROVALS not narrowed to one application (403 NOT_AUTHORISED_AGENT; another applicantCreditCode: 422 "
+            + "ON_BEHALF_MISMATCH).")
     public Response submit(@NotNull @Valid ApplicationApi.Submit request) {
         ApplicationApi.ApplicationView created = applications.submit(request);
         return Response.created(URI.create("/api/approvals/applications/" + created.id())).entity(created).build();
@@ -81,7 +86,8 @@ public class ApplicationResource {
     @Path("/{id}/moves")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "办理记录", description = "Every move of the application and its items, in order, with step start/end "
-            + "instants, visits and the materials asked and supplied.")
+            + "instants, visits and the materials asked and supplied; a move an agent made for the applicant (代办) names the "
+            + "agent as actor and the enterprise in onBehalfOf.")
     public List<ApplicationApi.MoveView> moves(@PathParam("id") UUID id) {
         return applications.moves(id);
     }
@@ -111,9 +117,11 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/supply")
+    @ActsForEnterprise
     @RolesAllowed({Roles.ENTERPRISE, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "补正材料", description = "CORRECTION_REQUESTED → SUBMITTED: every material asked for (422 naming those "
-            + "missing), optionally corrected answers (merged and checked again). inPerson counts a visit.")
+            + "missing), optionally corrected answers (merged and checked again). inPerson counts a visit. An agent with "
+            + "X-On-Behalf-Of supplies as that enterprise (its own applications only), under an authorisation for APPROVALS.")
     public ApplicationApi.ApplicationView supply(@PathParam("id") UUID id, @HeaderParam(ExpectedVersion.HEADER) String ifMatch,
             @NotNull @Valid ApplicationApi.Supply request) {
         return applications.supply(id, ExpectedVersion.of(ifMatch, request.version()), request);
@@ -161,9 +169,11 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/items/{itemCode}/supply")
+    @ActsForEnterprise
     @RolesAllowed({Roles.ENTERPRISE, Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "事项补正材料", description = "CORRECTION → IN_PROGRESS with every material asked for; the item's deadline "
-            + "moves on by the working time it stood paused.")
+            + "moves on by the working time it stood paused. An agent with X-On-Behalf-Of supplies as that enterprise, under an "
+            + "authorisation for APPROVALS.")
     public ApplicationApi.ApplicationView supplyItem(@PathParam("id") UUID id, @PathParam("itemCode") String itemCode,
             @HeaderParam(ExpectedVersion.HEADER) String ifMatch, @NotNull @Valid ApplicationApi.ItemSupply request) {
         return items.supply(id, itemCode, ExpectedVersion.of(ifMatch, request.version()), request);

@@ -28,6 +28,7 @@ import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.Problem;
 import cn.hitech.platform.web.ProblemException;
 import cn.hitech.servicedesk.approval.AnswerCheck;
+import cn.hitech.servicedesk.agency.Agency;
 import cn.hitech.servicedesk.approval.ApprovalApi;
 import cn.hitech.servicedesk.approval.ApprovalCatalogue;
 import cn.hitech.servicedesk.approval.ThingDefinition;
@@ -54,9 +55,10 @@ public class ApplicationService {
     private final LicenceLibrary library;
     private final EnterpriseDirectory directory;
     private final CurrentUser user;
+    private final Agency agency;
 
     ApplicationService(ApplicationStore store, ApplicationViews views, ApprovalCatalogue catalogue, AnswerCheck check,
-            ApprovalDeadlines deadlines, LicenceLibrary library, EnterpriseDirectory directory, CurrentUser user) {
+            ApprovalDeadlines deadlines, LicenceLibrary library, EnterpriseDirectory directory, CurrentUser user, Agency agency) {
         this.store = store;
         this.views = views;
         this.catalogue = catalogue;
@@ -65,12 +67,16 @@ public class ApplicationService {
         this.library = library;
         this.directory = directory;
         this.user = user;
+        this.agency = agency;
     }
 
-    /** 一表申请: checks every answer (422 listing each, nothing stored), then one application at the newest version. */
+    /**
+     * 一表申请: checks every answer (422 listing each, nothing stored), then one application at the newest version. An
+     * agent with an authorisation (代办) applies as the enterprise would: in its name, online unless said otherwise.
+     */
     @Transactional
     public ApplicationApi.ApplicationView submit(ApplicationApi.Submit request) {
-        Optional<String> scope = user.enterpriseScope();
+        Optional<String> scope = agency.scopeForNew(Agency.APPROVALS, request.applicantCreditCode(), "applicantCreditCode");
         String applicant = applicant(request.applicantCreditCode(), scope);
         int version;
         try {
@@ -98,7 +104,8 @@ public class ApplicationService {
         app.submittedBy = user.name();
         app.submittedAt = now;
         app.touch(now);
-        boolean inPerson = request.inPerson() != null ? request.inPerson() : !user.isEnterprise();
+        // The enterprise (itself or through its agent) applies online; the window clerk has the applicant in front of them.
+        boolean inPerson = request.inPerson() != null ? request.inPerson() : scope.isEmpty();
         app.visits = inPerson ? 1 : 0;
         app.reusedCertificates = reused(app, valid.answers());
         store.em().persist(app);
@@ -200,7 +207,7 @@ public class ApplicationService {
     /** 补正: the applicant brings every material asked for (and may correct answers); back to the clerk's 预审. */
     @Transactional
     public ApplicationApi.ApplicationView supply(UUID id, long version, ApplicationApi.Supply request) {
-        Optional<String> scope = user.enterpriseScope();
+        Optional<String> scope = agency.scopeFor(Agency.APPROVALS, id);
         Locked l = store.forChange(id, version, scope);
         ApprovalApplication app = l.app();
         allowed(app, ApplicationTransition.SUPPLY);
@@ -225,7 +232,7 @@ public class ApplicationService {
             createItems(app, valid.applicable());
             answersChanged = true;
         }
-        boolean inPerson = request.inPerson() != null ? request.inPerson() : !user.isEnterprise();
+        boolean inPerson = request.inPerson() != null ? request.inPerson() : scope.isEmpty();
         if (inPerson) {
             app.visits++;
         }
@@ -239,7 +246,7 @@ public class ApplicationService {
     public List<ApplicationApi.MoveView> moves(UUID id) {
         store.find(id, Optional.empty());
         return store.moves(id).stream().map(m -> new ApplicationApi.MoveView(m.id, m.itemCode, m.move, m.fromStatus, m.toStatus,
-                m.stepCode, m.department, m.visit, m.actor, m.actorRole, m.occurredAt, m.details)).toList();
+                m.stepCode, m.department, m.visit, m.actor, m.actorRole, m.occurredAt, m.details, m.onBehalfOf)).toList();
     }
 
     private void createItems(ApprovalApplication app, List<ThingDefinition.Item> applicable) {
@@ -340,7 +347,7 @@ public class ApplicationService {
     }
 
     private Actor actor() {
-        return new Actor(user.name(), user.role());
+        return new Actor(user.name(), user.role(), user.onBehalfOf().orElse(null));
     }
 
     static String blankToNull(String text) {

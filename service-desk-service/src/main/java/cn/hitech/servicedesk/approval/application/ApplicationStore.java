@@ -37,8 +37,12 @@ import cn.hitech.servicedesk.department.DepartmentService;
 @ApplicationScoped
 class ApplicationStore {
 
-    record Actor(String name, String role) {
-        static final Actor SYSTEM = new Actor("system", "SYSTEM");
+    /**
+     * Who makes a move; an agent acting for an enterprise (代办) names it in {@code onBehalfOf}, once {@code Agency} has
+     * found an authorisation covering the act.
+     */
+    record Actor(String name, String role, String onBehalfOf) {
+        static final Actor SYSTEM = new Actor("system", "SYSTEM", null);
     }
 
     /** An application locked for a change, with its items and the catalogue version it started on. */
@@ -176,6 +180,7 @@ class ApplicationStore {
         row.visit = visit;
         row.actor = actor.name();
         row.actorRole = actor.role();
+        row.onBehalfOf = actor.onBehalfOf();
         row.occurredAt = now;
         row.details = details;
         em.persist(row);
@@ -186,6 +191,9 @@ class ApplicationStore {
         summary.put("from", from);
         summary.put("to", to);
         summary.putAll(details);
+        if (row.onBehalfOf != null) {
+            summary.put("onBehalfOf", row.onBehalfOf);
+        }
         audit.record("approval-application", app.id.toString(), move, summary);
         outbox.publish(ApprovalStatusChanged.TYPE, new ApprovalStatusChanged(app.id, app.number, app.thingCode,
                 app.applicantCreditCode, row.itemCode, move, from, to, step, department, item == null ? null : item.dueBy,

@@ -24,6 +24,7 @@ import cn.hitech.platform.events.approval.ApprovalCompleted;
 import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ProblemException;
+import cn.hitech.servicedesk.agency.Agency;
 import cn.hitech.servicedesk.approval.AnswerCheck;
 import cn.hitech.servicedesk.approval.ThingDefinition;
 import cn.hitech.servicedesk.approval.application.ApplicationStore.Actor;
@@ -49,15 +50,17 @@ public class ItemMoves {
     private final LicenceLibrary library;
     private final Outbox outbox;
     private final CurrentUser user;
+    private final Agency agency;
 
     ItemMoves(ApplicationStore store, ApplicationViews views, ApprovalDeadlines deadlines, LicenceLibrary library, Outbox outbox,
-            CurrentUser user) {
+            CurrentUser user, Agency agency) {
         this.store = store;
         this.views = views;
         this.deadlines = deadlines;
         this.library = library;
         this.outbox = outbox;
         this.user = user;
+        this.agency = agency;
     }
 
     /** Completes the item's current step; at the last step the item is approved and its certificate issued. */
@@ -166,7 +169,7 @@ public class ItemMoves {
      */
     @Transactional
     public ApplicationApi.ApplicationView supply(UUID id, String itemCode, long version, ApplicationApi.ItemSupply request) {
-        Optional<String> scope = user.enterpriseScope();
+        Optional<String> scope = agency.scopeFor(Agency.APPROVALS, id);
         Locked l = store.forChange(id, version, scope);
         ApplicationItem item = l.item(itemCode);
         ThingDefinition.Item d = l.definitionOf(item);
@@ -182,7 +185,7 @@ public class ItemMoves {
         item.pausedMinutes += paused.toMinutes();
         item.pausedAt = null;
         item.status = ItemStatus.IN_PROGRESS;
-        boolean inPerson = request.inPerson() != null ? request.inPerson() : !user.isEnterprise();
+        boolean inPerson = request.inPerson() != null ? request.inPerson() : scope.isEmpty();
         if (inPerson) {
             l.app().visits++;
         }
@@ -362,6 +365,6 @@ public class ItemMoves {
     }
 
     private Actor actor() {
-        return new Actor(user.name(), user.role());
+        return new Actor(user.name(), user.role(), user.onBehalfOf().orElse(null));
     }
 }

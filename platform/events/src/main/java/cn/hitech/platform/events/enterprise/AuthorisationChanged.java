@@ -13,7 +13,7 @@ import cn.hitech.platform.events.UnreadableEventException;
 
 /**
  * 帮办代办授权 (agency authorisation) granted or withdrawn: an enterprise lets {@code agent} (the account name of its
- * commissioner or of a 帮办员) act for it. {@code scopes} are {@code TICKETS} and/or {@code APPROVALS}; {@code reference},
+ * commissioner or of a 帮办员) act for it. {@code scopes} are any of {@code TICKETS}, {@code APPROVALS} and {@code POLICIES}; {@code reference},
  * when set, narrows the grant to one ticket or one one-thing application (its id). The grant holds from {@code validFrom}
  * to {@code validUntil} inclusive, on the acceptance clock's date, until it is withdrawn; each reader checks those dates
  * itself, so expiry needs no event. {@code revision} is the authorisation's version: a reader keeps the highest.
