@@ -31,8 +31,8 @@ import cn.hitech.platform.events.UnreadableEventException;
 import cn.hitech.platform.web.CorrelationId;
 
 /**
- * Runs every {@link EventHandler} of the service, each on its own thread with its own consumer group. For each record:
- * an unreadable one (no id, not JSON, data the contract rejects) goes straight to the dead letters; otherwise the
+ * Runs every {@link EventHandler} of the service, each on its own thread with its own consumer group. For each record
+ * of a type the handler takes (or of no type at all): an unreadable one (no id, not JSON, data the contract rejects) goes straight to the dead letters; otherwise the
  * handler runs in a transaction with the inbox entry (a polled batch shares one transaction while all goes well),
  * retried with backoff on failure and parked after the last attempt. Offsets are committed only after that, so a crash
  * means a redelivery, which the inbox turns into no effect. {@link InboxRetention} forgets old inbox entries.
@@ -128,6 +128,12 @@ public class InboxConsumers {
         private void process(ConsumerRecords<String, String> polled) {
             List<Map.Entry<ConsumerRecord<String, String>, ReceivedEvent>> relevant = new ArrayList<>();
             for (ConsumerRecord<String, String> record : polled) {
+                // Several handlers read one topic, each for its own event types: a record of another handler's type is
+                // none of this one's business, readable or not, so only the handlers it is meant for park it.
+                String type = EventHeaders.text(record.headers(), EventHeaders.TYPE);
+                if (type != null && !handler.eventTypes().contains(type)) {
+                    continue;
+                }
                 try {
                     ReceivedEvent event = read(record);
                     if (handler.eventTypes().contains(event.type())) {
