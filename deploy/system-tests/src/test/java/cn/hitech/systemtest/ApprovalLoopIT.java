@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,7 +22,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import cn.hitech.platform.infra.LocalSuite;
 import cn.hitech.platform.infra.SuiteSettings;
 import cn.hitech.platform.testkit.TestData;
 
@@ -45,25 +43,14 @@ class ApprovalLoopIT {
     private static final String DEMO_ENTERPRISE = "913708005DJJR2UA03";
 
     private SuiteSettings settings;
-    private LocalSuite suite;
     private String staffToken;
     private String enterpriseToken;
 
     @BeforeAll
     void up() {
-        settings = PackagedSuite.settings("");
-        suite = PackagedSuite.start(settings);
+        settings = PackagedSuite.shared();
         staffToken = login("staff", "Staff@2026");
         enterpriseToken = login("enterprise", "Enterprise@2026");
-    }
-
-    @AfterAll
-    void down() {
-        try {
-            suite.down();
-        } finally {
-            suite.clean();
-        }
     }
 
     @Test

@@ -22,7 +22,32 @@ final class PackagedSuite {
     /** Small and quick to start on a 2-core machine; a test adds its own options (e.g. a moved clock). */
     private static final String JAVA_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
+    private static SuiteSettings shared;
+
     private PackagedSuite() {
+    }
+
+    /**
+     * One suite on real time with the demo data, for every test class that needs no moved clock (the cross-service
+     * loops, the console's journeys): started by the first that asks, stopped and removed when the test JVM exits, so
+     * the run pays for one start, not one per class. RestAssured is pointed at it on every call.
+     */
+    static synchronized SuiteSettings shared() {
+        if (shared == null) {
+            SuiteSettings settings = settings("");
+            LocalSuite suite = start(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    suite.down();
+                } finally {
+                    suite.clean();
+                }
+            }, "shared-suite-down"));
+            shared = settings;
+        }
+        RestAssured.baseURI = shared.gatewayUrl();
+        RestAssured.port = shared.appPorts().get("gateway");
+        return shared;
     }
 
     /** Starts it and waits until every app is ready. */

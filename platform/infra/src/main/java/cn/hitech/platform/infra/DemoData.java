@@ -113,6 +113,7 @@ final class DemoData {
         summary.append(' ').append(publishPolicies()).append(',');
         summary.append(' ').append(authoriseDemoStaff()).append(',');
         summary.append(' ').append(importProjects()).append(" projects (双百工程),");
+        summary.append(' ').append(recomputeWarnings()).append(',');
         long started = System.nanoTime();
         int tickets = importTicketQuarter();
         summary.append(' ').append(tickets).append(" tickets of the last quarter (")
@@ -232,6 +233,20 @@ final class DemoData {
             throw new InfraException("demo authorisation rejected (" + answer.statusCode() + "): " + answer.body());
         }
         return "1 authorisation (" + DEMO_ENTERPRISE + " authorises " + DEMO_USER + " until " + today.plusDays(90) + ")";
+    }
+
+    /**
+     * 红黄绿灯 at once, rather than at the scheduled run's next turn: the dashboards and the 一企一档 show the demo
+     * projects' colours as soon as the suite is up. Says how many projects it coloured.
+     */
+    private String recomputeWarnings() {
+        String admin = signIn(DEMO_ADMIN, DEMO_ADMIN_PASSWORD);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(gateway + "/api/projects/warnings/recompute"))
+                .timeout(Duration.ofSeconds(300)).header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()));
+        if (answer.statusCode() != 200) {
+            throw new InfraException("demo warnings not computed (" + answer.statusCode() + "): " + answer.body());
+        }
+        return "warnings computed (" + answer.body().replaceAll("[{}\"]", "").replace(",", ", ") + ")";
     }
 
     /** POSTs a list in one request (all or none); anything but 200 stops the demo. */

@@ -1,0 +1,124 @@
+package cn.hitech.systemtest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+
+import io.restassured.RestAssured;
+
+/**
+ * The web console's journeys in a real browser, on the packaged suite with its demo data (the shared real-time suite,
+ * or, for working on the pages, a running one named by {@code -Dconsole.gateway=http://localhost:8080}). What a page
+ * shows is checked against what the API answers at the same moment, never against fixed numbers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleIT {
+
+    private static final String[] STAGES = {"RESERVE", "SIGNED", "STARTED", "COMPLETED", "IN_OPERATION", "AT_CAPACITY"};
+
+    private ConsoleBrowser browser;
+
+    @BeforeAll
+    void up() {
+        String running = System.getProperty("console.gateway");
+        if (running == null || running.isBlank()) {
+            running = PackagedSuite.shared().gatewayUrl();
+        } else {
+            RestAssured.baseURI = running;
+        }
+        browser = new ConsoleBrowser(running);
+    }
+
+    @AfterAll
+    void down() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static String token(String username, String password) {
+        return PackagedSuite.login(username, password);
+    }
+
+    @Test
+    void aManagerSeesTheProjectDashboardDrawnWithTheApisFiguresAndDrillsDownToTheList() throws Exception {
+        String manager = token("manager", "Manager@2026");
+        long started = System.nanoTime();
+        Page page = browser.signIn("manager", "Manager@2026");
+        assertTrue(page.url().endsWith("#/dashboard/projects"), "a manager lands on the project dashboard: " + page.url());
+        assertTrue(ConsoleBrowser.chartDrawn(page, "#stage-chart"), "the stage chart is drawn");
+        System.out.printf("console: sign-in to the project dashboard drawn in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertTrue(ConsoleBrowser.chartDrawn(page, "#rates-chart"), "the rates chart is drawn");
+        assertTrue(ConsoleBrowser.chartDrawn(page, "#investment-chart"), "the investment chart is drawn");
+
+        for (String stage : STAGES) {
+            long api = given().auth().oauth2(manager).queryParam("status", stage).queryParam("size", 1).when().get("/api/projects")
+                    .then().statusCode(200).extract().jsonPath().getLong("total");
+            assertEquals(String.valueOf(api), page.locator("[data-stage=" + stage + "]").innerText().replace(",", ""), stage);
+        }
+        int warnings = given().auth().oauth2(manager).when().get("/api/projects/reports/warnings").then().statusCode(200)
+                .extract().jsonPath().getList("rows").size();
+        assertEquals(String.valueOf(warnings), page.locator("#warning-list .total").getAttribute("data-total"));
+
+        Download workbook = page.waitForDownload(() -> page.locator("#warning-list button[data-export=xlsx]").click());
+        byte[] bytes = Files.readAllBytes(workbook.path());
+        assertEquals("PK", new String(bytes, 0, 2, java.nio.charset.StandardCharsets.US_ASCII), "an XLSX workbook");
+
+        ConsoleBrowser.screenshot(page, "manager-projects-dashboard");
+        // Drill down: the 开工 figure opens the list behind it, as long as the API's.
+        page.locator("a.stat-link[href*='status=STARTED']").click();
+        page.locator("#project-list .total").waitFor();
+        long startedProjects = given().auth().oauth2(manager).queryParam("status", "STARTED").queryParam("size", 1)
+                .when().get("/api/projects").then().extract().jsonPath().getLong("total");
+        page.waitForCondition(() -> String.valueOf(startedProjects).equals(page.locator("#project-list .total").getAttribute("data-total")));
+        ConsoleBrowser.screenshot(page, "manager-projects");
+
+        // The menu follows the role: no enterprise portal for a manager.
+        List<String> menu = page.locator("nav.side a").allInnerTexts();
+        assertTrue(menu.contains("重大项目"), "menu: " + menu);
+
+        page.locator("#sign-out").click();
+        page.locator("hc-login").waitFor();
+        page.context().close();
+    }
+
+    @Test
+    void anExpiredSessionReturnsToTheLoginPageWithAMessage() {
+        Page page = browser.signIn("manager", "Manager@2026");
+        page.evaluate("""
+                () => {
+                  const s = JSON.parse(sessionStorage.getItem('hitech.session'));
+                  s.accessToken = s.accessToken.replace(/\\.[^.]*$/, '.invalid');
+                  s.refreshToken = 'revoked';
+                  sessionStorage.setItem('hitech.session', JSON.stringify(s));
+                }""");
+        page.locator("nav.side a", new Page.LocatorOptions().setHasText("项目清单")).click();
+        page.locator("hc-login .notice").waitFor();
+        assertEquals("登录已过期，请重新登录", page.locator("hc-login .notice").innerText());
+        ConsoleBrowser.screenshot(page, "expired-session");
+        page.context().close();
+    }
+
+    @Test
+    void aWrongPasswordShowsTheGatewaysReasonInChinese() {
+        Page page = browser.open(1024, 768);
+        page.locator("hc-login input[name=username]").fill("manager");
+        page.locator("hc-login input[name=password]").fill("not-the-password");
+        page.locator("hc-login button[type=submit]").click();
+        page.locator("hc-login .problem .detail").waitFor();
+        String detail = page.locator("hc-login .problem .detail").innerText();
+        assertTrue(detail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "in Chinese: " + detail);
+        page.context().close();
+    }
+}
