@@ -10,7 +10,7 @@ import {fieldError} from './lib/components.js';
 const ROLE_LABELS = {ADMIN: '管理员', MANAGER: '管理者', STAFF: '工作人员', ENTERPRISE: '企业'};
 
 class HcConsole extends HcElement {
-  static properties = {_user: {state: true}, _route: {state: true}, _menuOpen: {state: true}};
+  static properties = {_user: {state: true}, _route: {state: true}, _menuOpen: {state: true}, _crumb: {state: true}};
 
   connectedCallback() {
     super.connectedCallback();
@@ -18,6 +18,8 @@ class HcConsole extends HcElement {
     this.stop = onChange(user => { this._user = user; this.route(); });
     this.onHash = () => this.route();
     window.addEventListener('hashchange', this.onHash);
+    // A detail page names what it shows (a project's name rather than its id) for the breadcrumbs.
+    this.addEventListener('hc-crumb', e => { this._crumb = e.detail; });
     this.route();
   }
 
@@ -44,6 +46,7 @@ class HcConsole extends HcElement {
       return;
     }
     this._route = found;
+    this._crumb = null;
     this._pageElement = this.page(found);
     this._menuOpen = false;
     document.title = found.page.title + ' · 济宁高新区 项目与企业服务平台';
@@ -77,7 +80,7 @@ class HcConsole extends HcElement {
         <main class="content">
           ${route ? html`
             <nav class="breadcrumbs" aria-label="位置"><span>${route.page.group}</span><span>${route.page.title}</span>
-              ${route.params && Object.keys(route.params).length ? html`<span>${Object.values(route.params).join(' / ')}</span>` : nothing}</nav>
+              ${route.params && Object.keys(route.params).length ? html`<span>${this._crumb || Object.values(route.params).join(' / ')}</span>` : nothing}</nav>
             ${this._pageElement}` : html`<p class="notice">此账号暂无可用的页面。</p>`}
         </main>
       </div>`;
@@ -91,7 +94,9 @@ class HcConsole extends HcElement {
     return element;
   }
 }
-customElements.define('hc-console', HcConsole);
+// Defined once the whole bundle has run: the bundler may evaluate this file before the pages register themselves, and
+// the console routes as soon as it is defined.
+queueMicrotask(() => customElements.define('hc-console', HcConsole));
 
 class HcLogin extends HcElement {
   static properties = {_error: {state: true}, _busy: {state: true}, _notice: {state: true}};

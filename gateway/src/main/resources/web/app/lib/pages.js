@@ -44,3 +44,8 @@ export function go(hash) {
     location.hash = hash;
   }
 }
+
+/** Tells the shell what a detail page shows (e.g. a project's name), for the breadcrumbs instead of the id. */
+export function crumb(element, label) {
+  element.dispatchEvent(new CustomEvent('hc-crumb', {detail: label, bubbles: true}));
+}

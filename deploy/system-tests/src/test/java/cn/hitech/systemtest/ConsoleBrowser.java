@@ -55,7 +55,7 @@ final class ConsoleBrowser implements AutoCloseable {
         page.locator("hc-login input[name=username]").fill(username);
         page.locator("hc-login input[name=password]").fill(password);
         page.locator("hc-login button[type=submit]").click();
-        page.locator("header.topbar .who").waitFor();
+        page.locator("#sign-out").waitFor();
     }
 
     /** Waits until the chart has been drawn and answers whether its canvas holds any drawn (non-blank) pixel. */

@@ -24,15 +24,23 @@ import cn.hitech.platform.web.Timestamps;
 public class PolicyMatches {
 
     private static final Map<String, String> LEVEL_LABELS = Map.of("MUNICIPAL", "市级", "PROVINCIAL", "省级", "NATIONAL", "国家级");
+    /** The project stages of project-service's events (project.status.changed), as its users name them. */
+    private static final Map<String, String> STAGE_LABELS = Map.of("RESERVE", "储备", "SIGNED", "签约", "STARTED", "开工",
+            "COMPLETED", "竣工", "IN_OPERATION", "投产", "AT_CAPACITY", "达效");
+    private static final long KIND_NAMES_TTL_NANOS = 60_000_000_000L;
 
     private final EntityManager em;
     private final PolicyService policies;
     private final PolicyJson json;
+    private final cn.hitech.enterprise.register.IndustryCatalogue industries;
+    private volatile Map<String, String> kindNames = Map.of();
+    private volatile long kindNamesRead;
 
-    PolicyMatches(EntityManager em, PolicyService policies, PolicyJson json) {
+    PolicyMatches(EntityManager em, PolicyService policies, PolicyJson json, cn.hitech.enterprise.register.IndustryCatalogue industries) {
         this.em = em;
         this.policies = policies;
         this.json = json;
+        this.industries = industries;
     }
 
     /** The matches of a policy, eligible ones or not ({@code eligible} null: both), by credit code; an enterprise sees its own. */
@@ -102,7 +110,7 @@ public class PolicyMatches {
             EligibilityRule rule = rules.get(index);
             EligibilityRule.Type type = rule.kindOfRule();
             outcomes.add(new PolicyApi.RuleOutcome(index, type.name(), met, required(rule), actual, year,
-                    type.label + "：要求" + requiredText(rule) + "；实际" + actualText(type, actual)
+                    type.label + "：要求" + requiredText(rule, kindNames()) + "；实际" + actualText(type, actual)
                             + (year == null ? "" : "（" + year + " 年）") + (met ? "，满足" : "，不满足")));
         }
         return outcomes;
@@ -123,12 +131,31 @@ public class PolicyMatches {
         };
     }
 
-    private static String requiredText(EligibilityRule rule) {
+    /**
+     * The names of the qualification kinds, read again at most once a minute: an explanation names 高新技术企业, not
+     * HIGH_TECH, and a page of matches should not read the catalogue once per row.
+     */
+    private Map<String, String> kindNames() {
+        if (System.nanoTime() - kindNamesRead > KIND_NAMES_TTL_NANOS || kindNames.isEmpty()) {
+            Map<String, String> names = new java.util.HashMap<>();
+            for (Object row : em.createNativeQuery("SELECT code, name FROM qualification_kind").getResultList()) {
+                Object[] cells = (Object[]) row;
+                names.put((String) cells[0], (String) cells[1]);
+            }
+            kindNames = Map.copyOf(names);
+            kindNamesRead = System.nanoTime();
+        }
+        return kindNames;
+    }
+
+    private String requiredText(EligibilityRule rule, Map<String, String> kinds) {
         return switch (rule.kindOfRule()) {
-            case INDUSTRY_IN -> "属于 " + String.join("、", rule.codes());
+            case INDUSTRY_IN -> "属于 " + String.join("、", rule.codes().stream()
+                    .map(code -> industries.label(code).map(label -> code + " " + label).orElse(code)).toList());
             case SCALE -> EnterpriseScale.valueOf(rule.scale()).label();
-            case HAS_QUALIFICATION -> "持有 " + rule.kind() + (rule.minLevel() == null ? "" : "（" + LEVEL_LABELS.get(rule.minLevel()) + "及以上）");
-            case PROJECT_IN_STAGE -> "有项目处于 " + rule.stage() + " 阶段";
+            case HAS_QUALIFICATION -> "持有" + kinds.getOrDefault(rule.kind(), rule.kind())
+                    + (rule.minLevel() == null ? "" : "（" + LEVEL_LABELS.get(rule.minLevel()) + "及以上）");
+            case PROJECT_IN_STAGE -> "有项目处于" + STAGE_LABELS.getOrDefault(rule.stage(), rule.stage()) + "阶段";
             default -> " ≥ " + rule.value().stripTrailingZeros().toPlainString();
         };
     }

@@ -93,6 +93,10 @@ class PolicyMatchingTest {
         Map<String, Object> level = ruleOutcome(missed, "HAS_QUALIFICATION");
         assertEquals(false, level.get("met"));
         assertEquals("MUNICIPAL", level.get("actual"));
+        // Explained in words a user reads: the kind's and the industry's names, not their codes.
+        assertTrue(((String) level.get("detail")).contains("持有测试资质 " + kind + "（省级及以上）"), (String) level.get("detail"));
+        String industry = (String) ruleOutcome(missed, "INDUSTRY_IN").get("detail");
+        assertTrue(industry.contains("C35 专用设备制造业"), industry);
         assertEquals(true, ruleOutcome(missed, "REVENUE_AT_LEAST").get("met"));
 
         assertEquals(false, outcome(movedOut, id).get("eligible"));

@@ -106,6 +106,7 @@ public final class LocalSuite {
         }
         System.out.printf("""
 
+                Console     %1$s/   (sign in as staff / Staff@2026, manager / Manager@2026 or enterprise / Enterprise@2026)
                 Gateway     %1$s
                 Swagger UI  %1$s/q/swagger-ui
                 OpenAPI     %1$s/q/openapi

@@ -43,8 +43,8 @@ public abstract class TrackedEntity {
             throw ExpectedVersion.required();
         }
         if (expected != version) {
-            throw ProblemException.conflict("CONCURRENT_MODIFICATION", what + " is at version " + version
-                    + ", not " + expected + ": reload it and apply your change again");
+            throw ProblemException.conflict("CONCURRENT_MODIFICATION", what + " 已被他人修改：当前版本 " + version
+                    + "，您读取的是版本 " + expected + "，请刷新后重新操作");
         }
     }
 }

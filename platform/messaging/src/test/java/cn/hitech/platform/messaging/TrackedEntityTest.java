@@ -32,7 +32,7 @@ class TrackedEntityTest {
         ProblemException refused = assertThrows(ProblemException.class, () -> atVersion(3).expectVersion(2L, "project"));
         assertEquals(409, refused.status());
         assertEquals("CONCURRENT_MODIFICATION", refused.code());
-        assertTrue(refused.getMessage().contains("project is at version 3, not 2"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("project 已被他人修改：当前版本 3，您读取的是版本 2"), refused.getMessage());
         assertEquals(409, assertThrows(ProblemException.class, () -> atVersion(3).expectVersion(4L, "project")).status());
     }
 

@@ -32,7 +32,7 @@ public class ProblemException extends RuntimeException {
 
     /** 404: the thing does not exist, or the caller may not know that it does. */
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(404, "NOT_FOUND", what + " " + id + " does not exist");
+        return new ProblemException(404, "NOT_FOUND", what + " " + id + " 不存在");
     }
 
     /** 409: the request conflicts with the current state (a duplicate, or a transition that is not allowed now). */

@@ -133,7 +133,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response lostUpdate(OptimisticLockException e, HttpServerRequest request) {
         return respond(Problem.of(409, "CONCURRENT_MODIFICATION",
-                "Someone else changed this record since you read it; reload it and apply your change again", request.path(),
+                "此记录在您读取后已被他人修改，请刷新后重新操作", request.path(),
                 CorrelationId.of(request)));
     }
 
