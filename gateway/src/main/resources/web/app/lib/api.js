@@ -3,22 +3,9 @@
 // fields it names).
 
 import {accessToken, expire, refresh} from './session.js';
+import {ApiError, parseProblem} from './problem.js';
 
-export class ApiError extends Error {
-  constructor(status, problem) {
-    super((problem && (problem.detail || problem.title)) || ('请求失败（' + status + '）'));
-    this.status = status;
-    this.problem = problem || {};
-    this.code = this.problem.code || null;
-  }
-
-  /** The message for one field the problem names (errors[].field), or null. */
-  fieldMessage(field) {
-    const errors = this.problem.errors || [];
-    const hit = errors.find(e => e.field === field || e.field.endsWith('.' + field));
-    return hit ? hit.message : null;
-  }
-}
+export {ApiError};
 
 function url(path, params) {
   const query = new URLSearchParams();
@@ -61,12 +48,7 @@ async function send(method, path, {params, body, version, headers, accept} = {},
 
 async function json(response) {
   const text = await response.text();
-  let parsed = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch (e) {
-    parsed = {detail: text};
-  }
+  const parsed = response.ok ? (text ? JSON.parse(text) : null) : parseProblem(text, response.status);
   if (!response.ok) {
     throw new ApiError(response.status, parsed);
   }

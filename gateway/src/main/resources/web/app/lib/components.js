@@ -6,6 +6,23 @@ import * as echarts from 'echarts';
 import {HcElement} from './element.js';
 import {api, ApiError} from './api.js';
 
+/** Only the answer to the latest call counts: a slower, older answer is dropped (fast filter or page changes). */
+export function latest() {
+  let current = 0;
+  return async promise => {
+    const mine = ++current;
+    const value = await promise;
+    if (mine !== current) throw latest.STALE;
+    return value;
+  };
+}
+latest.STALE = Object.freeze({stale: true});
+
+/** A link only for http(s) addresses: what a server stored is not trusted to be one. */
+export function safeLink(href, text) {
+  return /^https?:\/\//i.test(href || '') ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${text || href}</a>` : (text || href || '—');
+}
+
 /**
  * 表格: columns [{key, label, render(row)?, align?}], and either rows (all at once, paged here) or loader
  * ({page, size}) => {items, total} (paged by the API). exportPath (+ exportParams, exportName) adds 导出 CSV / Excel.
@@ -16,6 +33,7 @@ export class HcTable extends HcElement {
     columns: {attribute: false},
     rows: {attribute: false},
     loader: {attribute: false},
+    key: {attribute: false},
     exportPath: {attribute: 'export-path'},
     exportParams: {attribute: false},
     exportName: {attribute: 'export-name'},
@@ -37,32 +55,41 @@ export class HcTable extends HcElement {
   }
 
   willUpdate(changed) {
-    if (changed.has('rows') && this.rows) {
+    if (changed.has('rows') && this.rows && this._page * this.size >= this.rows.length) {
       this._page = 0;
     }
   }
 
   updated(changed) {
+    // A page that builds its loader in render() hands over a new function on every render; with a key, only a new key
+    // (new filters) means new data.
     if (changed.has('loader') && this.loader) {
-      this._page = 0;
-      this.load();
+      const key = this.key === undefined ? this.loader : this.key;
+      if (key !== this._loadedKey) {
+        this._loadedKey = key;
+        this._page = 0;
+        this.load();
+      }
     }
   }
 
   async load() {
     if (!this.loader) return;
+    const ticket = this._ticket = (this._ticket || 0) + 1;
     this._loading = true;
     this._error = null;
     try {
       const answer = await this.loader({page: this._page, size: this.size});
+      if (ticket !== this._ticket) return;
       this._items = answer.items || [];
       this._total = answer.total ?? this._items.length;
     } catch (e) {
+      if (ticket !== this._ticket) return;
       this._error = e;
       this._items = [];
       this._total = 0;
     } finally {
-      this._loading = false;
+      if (ticket === this._ticket) this._loading = false;
     }
   }
 
@@ -107,7 +134,8 @@ export class HcTable extends HcElement {
           <thead><tr>${columns.map(c => html`<th class=${c.align || ''}>${c.label}</th>`)}</tr></thead>
           <tbody>
             ${this.visible().map(row => html`
-              <tr tabindex="0" @click=${() => this.pick(row)} @keydown=${e => e.key === 'Enter' && this.pick(row)}>
+              <tr tabindex="0" role="link" @click=${() => this.pick(row)}
+                  @keydown=${e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.pick(row); } }}>
                 ${columns.map(c => html`<td class=${c.align || ''}>${c.render ? c.render(row) : (row[c.key] ?? '—')}</td>`)}
               </tr>`)}
             ${this.visible().length === 0 ? html`<tr><td class="empty" colspan=${columns.length}>
@@ -137,6 +165,15 @@ export class HcChart extends HcElement {
   static properties = {option: {attribute: false}, height: {}};
 
   firstUpdated() {
+    this.start();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.chart) this.start();
+  }
+
+  start() {
     this.chart = echarts.init(this.querySelector('.chart-canvas'), null, {renderer: 'canvas', locale: 'ZH'});
     this.chart.on('finished', () => this.setAttribute('data-drawn', 'true'));
     this.chart.on('click', p => this.dispatchEvent(new CustomEvent('chart-click', {
@@ -178,10 +215,13 @@ export class HcProblem extends HcElement {
     if (!this.error) return nothing;
     const problem = this.error instanceof ApiError ? this.error.problem : {detail: String(this.error.message || this.error)};
     const errors = problem.errors || [];
+    // A validation detail repeats its errors as "field: message; …"; then the list alone says it, each under the
+    // field's own name (the last part of its path), not the request's path.
     return html`<div class="problem" role="alert">
       <strong>${problem.title || '操作未完成'}</strong>
-      <span class="detail">${problem.detail || this.error.message}</span>
-      ${errors.length ? html`<ul>${errors.map(e => html`<li><code>${e.field}</code> ${e.message}</li>`)}</ul>` : nothing}
+      ${errors.length === 0 ? html`<span class="detail">${problem.detail || this.error.message}</span>` : nothing}
+      ${errors.length ? html`<ul>${errors.map(e => html`<li><span class="detail">${e.message}</span>
+        ${e.field ? html`<code>${String(e.field).split('.').pop()}</code>` : nothing}</li>`)}</ul>` : nothing}
     </div>`;
   }
 }

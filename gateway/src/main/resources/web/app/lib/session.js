@@ -1,6 +1,8 @@
 // 会话 (session): the tokens of the gateway's login, kept per browser tab (sessionStorage), refreshed quietly a minute
 // before the access token expires; signing out revokes the refresh token and forgets both.
 
+import {ApiError, parseProblem} from './problem.js';
+
 const KEY = 'hitech.session';
 const listeners = new Set();
 let refreshTimer = null;
@@ -30,10 +32,15 @@ function userOf(tokens) {
 function read() {
   try {
     const stored = JSON.parse(sessionStorage.getItem(KEY));
-    return stored && stored.accessToken ? stored : null;
+    if (stored && stored.accessToken) {
+      userOf(stored);
+      return stored;
+    }
   } catch (e) {
-    return null;
+    // A session the console cannot read (edited, or from another version) is no session: sign in again.
+    sessionStorage.removeItem(KEY);
   }
+  return null;
 }
 
 function store(tokens) {
@@ -71,14 +78,10 @@ async function post(path, body) {
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    const error = new Error((json && json.detail) || ('登录服务返回 ' + response.status));
-    error.status = response.status;
-    error.problem = json;
-    throw error;
+    throw new ApiError(response.status, parseProblem(text, response.status) || {detail: '登录服务返回 ' + response.status});
   }
-  return json;
+  return text ? JSON.parse(text) : null;
 }
 
 export async function login(username, password) {

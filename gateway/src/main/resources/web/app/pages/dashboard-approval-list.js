@@ -50,7 +50,7 @@ class ApprovalList extends HcElement {
         <a href="#/dashboard/approvals">返回一件事驾驶舱</a>
       </form>
       <section class="card">
-        <hc-table id="application-list" .loader=${loader} @row-click=${e => openIfPage('#/work/approvals/' + e.detail.id, this.user)}
+        <hc-table id="application-list" .loader=${loader} .key=${JSON.stringify(f)} @row-click=${e => openIfPage('#/work/approvals/' + e.detail.id, this.user)}
           .columns=${[
             {key: 'number', label: '申请编号'},
             {key: 'thingName', label: '一件事'},

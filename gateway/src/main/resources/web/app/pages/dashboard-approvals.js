@@ -52,7 +52,9 @@ class ApprovalsDashboard extends HcElement {
   }
 
   async loadReductions() {
-    this._reductions = await api.get('/api/approvals/reports/reductions', this._period);
+    const call = this._reductionsCall = (this._reductionsCall || 0) + 1;
+    const reductions = await api.get('/api/approvals/reports/reductions', this._period);
+    if (call === this._reductionsCall) this._reductions = reductions;
   }
 
   async changePeriod(period) {

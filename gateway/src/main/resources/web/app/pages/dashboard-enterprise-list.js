@@ -76,7 +76,7 @@ class EnterpriseList extends HcElement {
         <a href="#/dashboard/enterprises">返回企业服务驾驶舱</a>
       </form>
       <section class="card">
-        <hc-table id="enterprise-list" .loader=${loader} export-path="/api/enterprises/export" .exportParams=${f} export-name="企业清单"
+        <hc-table id="enterprise-list" .loader=${loader} .key=${JSON.stringify(f)} export-path="/api/enterprises/export" .exportParams=${f} export-name="企业清单"
           @row-click=${e => this.open(e.detail.creditCode)} .columns=${[
             {key: 'name', label: '企业名称'},
             {key: 'creditCode', label: '统一社会信用代码'},
@@ -95,7 +95,7 @@ class EnterpriseList extends HcElement {
     return html`
       <p class="notice">符合该政策条件的企业，及按政策测算的金额。<a href="#/dashboard/enterprises">返回企业服务驾驶舱</a></p>
       <section class="card">
-        <hc-table id="enterprise-list" .loader=${loader} @row-click=${e => this.open(e.detail.creditCode)} .columns=${[
+        <hc-table id="enterprise-list" .loader=${loader} .key=${policy} @row-click=${e => this.open(e.detail.creditCode)} .columns=${[
           {key: 'enterpriseName', label: '企业名称'},
           {key: 'creditCode', label: '统一社会信用代码'},
           {key: 'amount', label: '测算金额', align: 'num', render: m => fmt.money(m.amount)},

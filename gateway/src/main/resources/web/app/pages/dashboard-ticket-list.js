@@ -44,7 +44,7 @@ class TicketList extends HcElement {
         <a href="#/dashboard/tickets">返回热线驾驶舱</a>
       </form>
       <section class="card">
-        <hc-table id="ticket-list" .loader=${loader} @row-click=${e => openIfPage('#/work/tickets/' + e.detail.id, this.user)} .columns=${[
+        <hc-table id="ticket-list" .loader=${loader} .key=${JSON.stringify(f)} @row-click=${e => openIfPage('#/work/tickets/' + e.detail.id, this.user)} .columns=${[
           {key: 'number', label: '工单编号'},
           {key: 'title', label: '标题'},
           {key: 'channelLabel', label: '渠道'},

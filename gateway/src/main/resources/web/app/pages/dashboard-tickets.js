@@ -78,12 +78,14 @@ class TicketsDashboard extends HcElement {
   /** The period's reports, all at once. */
   async loadPeriod() {
     const p = this._period;
+    const call = this._periodCall = (this._periodCall || 0) + 1;
     const [ranking, departments, topics, trend] = await Promise.all([
       api.get('/api/tickets/reports/ranking', p),
       api.get('/api/tickets/reports/departments', p),
       api.get('/api/tickets/reports/topics', p),
       api.get('/api/tickets/reports/trend', {...p, department: this._trendDepartment}),
     ]);
+    if (call !== this._periodCall) return;
     this._ranking = ranking;
     this._departments = departments;
     this._topics = topics;
@@ -94,7 +96,9 @@ class TicketsDashboard extends HcElement {
   }
 
   async loadTrend() {
-    this._trend = await api.get('/api/tickets/reports/trend', {...this._period, department: this._trendDepartment});
+    const call = this._trendCall = (this._trendCall || 0) + 1;
+    const trend = await api.get('/api/tickets/reports/trend', {...this._period, department: this._trendDepartment});
+    if (call === this._trendCall) this._trend = trend;
   }
 
   async changePeriod(period) {

@@ -51,7 +51,7 @@ class PortalApprovals extends HcElement {
         </section>`)}
       </div>
       <section class="card">
-        <hc-table id="my-applications" caption="我的申请" .loader=${applications}
+        <hc-table id="my-applications" caption="我的申请" .loader=${applications} .key=${'mine'}
           @row-click=${e => go('#/portal/approvals/' + e.detail.id)} .columns=${[
             {key: 'number', label: '申请编号', render: a => html`<a href="#/portal/approvals/${a.id}">${a.number}</a>`},
             {key: 'thingName', label: '一件事'},
@@ -61,7 +61,7 @@ class PortalApprovals extends HcElement {
           ]}></hc-table>
       </section>
       <section class="card">
-        <hc-table id="my-certificates" caption="证照库" .loader=${certificates} .columns=${CERTIFICATE_COLUMNS}></hc-table>
+        <hc-table id="my-certificates" caption="证照库" .loader=${certificates} .key=${'certificates'} .columns=${CERTIFICATE_COLUMNS}></hc-table>
       </section>`;
   }
 }

@@ -7,7 +7,7 @@ import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage} from '../lib/pages.js';
-import {fieldError} from '../lib/components.js';
+import {fieldError, safeLink} from '../lib/components.js';
 import {PORTAL, PORTAL_ROLES, SATISFACTIONS, label, slaTag, facts, timeline, yesNo, loading} from './portal-common.js';
 import {ticketStatusTag} from './portal-tickets.js';
 
@@ -87,7 +87,7 @@ class PortalTicket extends HcElement {
     return html`<section class="card" id="ticket-material"><h3>补充材料</h3>
       ${(this._materials || []).length ? html`<ul class="portal-list">${this._materials.map(m => html`<li>
         <span class="portal-when">${fmt.dateTime(m.submittedAt)}</span> ${m.text}
-        ${(m.attachments || []).map(a => html` <a href=${a.url} target="_blank" rel="noopener">${a.name}</a>`)}
+        ${(m.attachments || []).map(a => html` ${safeLink(a.url, a.name)}`)}
         <span class="portal-muted">${m.by}</span></li>`)}</ul>` : html`<p class="portal-muted">尚未补充材料</p>`}
       ${t.status === 'SUSPENDED' ? html`
         <div class="notice" role="status">承办单位等待您补充材料${this.asked() ? '：' + this.asked().replace(/^请补充材料：/, '') : ''}</div>

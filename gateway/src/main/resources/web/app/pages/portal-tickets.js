@@ -35,7 +35,7 @@ class PortalTickets extends HcElement {
             ${TICKET_STATUSES.map(([c, l]) => html`<option value=${c} ?selected=${status === c}>${l}</option>`)}
           </select></label>
         </div>
-        <hc-table id="portal-tickets" .loader=${loader} @row-click=${e => go('#/portal/tickets/' + e.detail.id)} .columns=${[
+        <hc-table id="portal-tickets" .loader=${loader} .key=${status || ''} @row-click=${e => go('#/portal/tickets/' + e.detail.id)} .columns=${[
           {key: 'number', label: '工单编号', render: t => html`<a href="#/portal/tickets/${t.id}">${t.number}</a>`},
           {key: 'title', label: '标题'},
           {key: 'categoryLabel', label: '类别'},

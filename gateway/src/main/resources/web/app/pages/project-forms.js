@@ -7,8 +7,10 @@ import {ApiError} from '../lib/api.js';
 
 function fieldHit(error, field) {
   const errors = (error.problem && error.problem.errors) || [];
-  return errors.find(e => e.field === field || e.field.startsWith(field + '[') || e.field.startsWith(field + '.')
-    || e.field.endsWith('.' + field));
+  return errors.find(e => {
+    const name = e.field || '';
+    return name === field || name.startsWith(field + '[') || name.startsWith(field + '.') || name.endsWith('.' + field);
+  });
 }
 
 /** The message for one field: the errors[] entry naming it, else the detail of a rule code that belongs to it. */
@@ -31,9 +33,12 @@ export function fieldNote(error, field, codes = []) {
  */
 export function banner(error, fields = {}) {
   if (!error) return nothing;
-  const claimed = Object.entries(fields).some(([field, codes]) => fieldMessage(error, field, codes));
-  if (claimed) return nothing;
-  return html`<hc-problem .error=${error}></hc-problem>`;
+  if (!(error instanceof ApiError)) return html`<hc-problem .error=${error}></hc-problem>`;
+  const shown = Object.entries(fields).filter(([field, codes]) => fieldMessage(error, field, codes)).map(([field]) => field);
+  if (shown.length === 0) return html`<hc-problem .error=${error}></hc-problem>`;
+  const rest = (error.problem.errors || []).filter(e => !shown.some(field => fieldHit({problem: {errors: [e]}}, field)));
+  if (rest.length === 0) return nothing;
+  return html`<hc-problem .error=${new ApiError(error.status, {...error.problem, detail: '另有问题：', errors: rest})}></hc-problem>`;
 }
 
 /** The form's values as an object of trimmed strings. */

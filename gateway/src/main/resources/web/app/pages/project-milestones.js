@@ -3,6 +3,7 @@
 // reached); and, for STAFF and ADMIN, reaching a milestone with its date and evidence, or re-planning it with a reason.
 
 import {html, nothing} from 'lit';
+import {safeLink} from '../lib/components.js';
 import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
@@ -168,7 +169,7 @@ class ProjectMilestones extends HcElement {
   evidence(m) {
     if (!m.evidence && !(m.evidenceLinks || []).length) return '—';
     return html`<span class="evidence" data-evidence=${m.id}>${m.evidence || ''}
-      ${(m.evidenceLinks || []).map((link, i) => html` <a href=${link} target="_blank" rel="noopener noreferrer">附件${i + 1}</a>`)}
+      ${(m.evidenceLinks || []).map((link, i) => html` ${safeLink(link, '附件' + (i + 1))}`)}
       ${m.loggedBy ? html`<span class="muted">（${m.loggedBy}）</span>` : nothing}</span>`;
   }
 

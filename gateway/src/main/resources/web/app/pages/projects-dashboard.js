@@ -12,6 +12,8 @@ import {stat} from '../lib/components.js';
 export const STAGES = [
   ['RESERVE', '储备'], ['SIGNED', '签约'], ['STARTED', '开工'], ['COMPLETED', '竣工'], ['IN_OPERATION', '投产'], ['AT_CAPACITY', '达效'],
 ];
+/** The stage a rate counts as achieved: 开工率 → 开工 and later, shown as the projects at that stage now. */
+const RATE_STAGES = {START: ['STARTED', '开工'], COMPLETION: ['COMPLETED', '竣工'], OPERATION: ['IN_OPERATION', '投产']};
 const GROUPINGS = {INDUSTRY: ['产业链', 'industryChain'], LEVEL: ['项目级别', 'level'], DEPARTMENT: ['责任部门', 'department']};
 
 export function colourTag(colour, label) {
@@ -58,8 +60,17 @@ class ProjectsDashboard extends HcElement {
     }
   }
 
-  async loadInvestment() {
-    this._investment = await api.get('/api/projects/reports/investment', {by: this._by});
+  /** The investment report grouped by {@code by}; only the latest choice's answer is shown, with its own columns. */
+  async loadInvestment(by = this._by) {
+    const call = this._investmentCall = (this._investmentCall || 0) + 1;
+    try {
+      const investment = await api.get('/api/projects/reports/investment', {by});
+      if (call !== this._investmentCall) return;
+      this._investment = investment;
+      this._by = by;
+    } catch (e) {
+      if (call === this._investmentCall) this._error = e;
+    }
   }
 
   stageChart() {
@@ -100,6 +111,15 @@ class ProjectsDashboard extends HcElement {
     };
   }
 
+  rateHref(rate) {
+    const [status, label] = RATE_STAGES[rate.metric];
+    return '#/projects?' + new URLSearchParams({status, title: label});
+  }
+
+  drillRate(rate) {
+    if (rate) go(this.rateHref(rate));
+  }
+
   drillInvestment(detail) {
     const row = this._investment.rows[detail.dataIndex];
     const [, param] = GROUPINGS[this._by];
@@ -124,13 +144,14 @@ class ProjectsDashboard extends HcElement {
           <hc-chart id="stage-chart" .option=${this.stageChart()} @chart-click=${e => go('#/projects?status=' + STAGES[e.detail.dataIndex][0] + '&title=' + STAGES[e.detail.dataIndex][1])}></hc-chart>
         </section>
         <section class="card"><h3>开工率 / 竣工率 / 投产率（${this._rates.period.label}）</h3>
-          <hc-chart id="rates-chart" .option=${this.ratesChart()}></hc-chart>
+          <hc-chart id="rates-chart" .option=${this.ratesChart()} @chart-click=${e => this.drillRate(rates[e.detail.dataIndex])}></hc-chart>
+          <div class="toolbar">${rates.map(r => html`<a href=${this.rateHref(r)}>${r.label}：现处${RATE_STAGES[r.metric][1]}阶段的项目</a>`)}</div>
         </section>
       </div>
       <section class="card">
         <div class="filters">
           <h3 style="margin:0">投资完成情况</h3><span class="spacer"></span>
-          <label>分组<select id="investment-by" @change=${e => { this._by = e.target.value; this.loadInvestment(); }}>
+          <label>分组<select id="investment-by" @change=${e => this.loadInvestment(e.target.value)}>
             ${Object.entries(GROUPINGS).map(([code, [label]]) => html`<option value=${code} ?selected=${code === this._by}>${label}</option>`)}
           </select></label>
         </div>

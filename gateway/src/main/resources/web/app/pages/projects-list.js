@@ -45,7 +45,7 @@ class ProjectsList extends HcElement {
         <button type="submit">查询</button>
       </form>
       <section class="card">
-        <hc-table id="project-list" .loader=${loader} @row-click=${e => go('#/projects/' + e.detail.id)} .columns=${[
+        <hc-table id="project-list" .loader=${loader} .key=${JSON.stringify(f)} @row-click=${e => go('#/projects/' + e.detail.id)} .columns=${[
           {key: 'name', label: '项目'},
           {key: 'levelLabel', label: '级别'},
           {key: 'industryChainLabel', label: '产业链'},

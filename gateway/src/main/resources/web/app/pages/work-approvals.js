@@ -155,7 +155,7 @@ class WorkApprovals extends HcElement {
       </form>
       <section class="card">
         ${this.ended()
-          ? html`<hc-table id="approval-list" .loader=${loader} .columns=${this.columns()} @row-click=${e => go('#/work/approvals/' + e.detail.id)}></hc-table>`
+          ? html`<hc-table id="approval-list" .loader=${loader} .key=${JSON.stringify(f)} .columns=${this.columns()} @row-click=${e => go('#/work/approvals/' + e.detail.id)}></hc-table>`
           : html`<hc-table id="approval-list" .rows=${rows} .columns=${this.columns()} @row-click=${e => go('#/work/approvals/' + e.detail.id)}></hc-table>`}
       </section>`;
   }

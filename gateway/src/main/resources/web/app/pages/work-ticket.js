@@ -4,6 +4,7 @@
 // names the version read (If-Match); after a move the page reads the ticket again.
 
 import {html, nothing} from 'lit';
+import {safeLink} from '../lib/components.js';
 import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
@@ -253,7 +254,7 @@ class WorkTicket extends HcElement {
         <section class="card" id="ticket-materials"><h3>补充材料</h3>
           ${this._materials.length ? html`<ul class="work-materials">${this._materials.map(m => html`<li>
             <span class="work-when">${fmt.dateTime(m.submittedAt)}</span> ${m.text} <span class="work-hint">${m.by}</span>
-            ${(m.attachments || []).map(a => html` <a href=${a.url} target="_blank" rel="noopener">${a.name}</a>`)}</li>`)}</ul>`
+            ${(m.attachments || []).map(a => html` ${safeLink(a.url, a.name)}`)}</li>`)}</ul>`
             : html`<p class="work-hint">暂无补充材料。</p>`}
         </section>
       </div>

@@ -110,7 +110,7 @@ public class PolicyMatches {
             EligibilityRule rule = rules.get(index);
             EligibilityRule.Type type = rule.kindOfRule();
             outcomes.add(new PolicyApi.RuleOutcome(index, type.name(), met, required(rule), actual, year,
-                    type.label + "：要求" + requiredText(rule, kindNames()) + "；实际" + actualText(type, actual)
+                    type.label + "：要求" + requiredText(rule) + "；实际" + actualText(type, actual)
                             + (year == null ? "" : "（" + year + " 年）") + (met ? "，满足" : "，不满足")));
         }
         return outcomes;
@@ -132,28 +132,29 @@ public class PolicyMatches {
     }
 
     /**
-     * The names of the qualification kinds, read again at most once a minute: an explanation names 高新技术企业, not
-     * HIGH_TECH, and a page of matches should not read the catalogue once per row.
+     * The name of a qualification kind (an explanation names 高新技术企业, not HIGH_TECH): from a map read again at most
+     * once a minute, so a page of matches does not read the catalogue once per row; a kind added since is read at once.
      */
-    private Map<String, String> kindNames() {
-        if (System.nanoTime() - kindNamesRead > KIND_NAMES_TTL_NANOS || kindNames.isEmpty()) {
-            Map<String, String> names = new java.util.HashMap<>();
+    private String kindName(String code) {
+        Map<String, String> names = kindNames;
+        if (System.nanoTime() - kindNamesRead > KIND_NAMES_TTL_NANOS || !names.containsKey(code)) {
+            Map<String, String> read = new java.util.HashMap<>();
             for (Object row : em.createNativeQuery("SELECT code, name FROM qualification_kind").getResultList()) {
                 Object[] cells = (Object[]) row;
-                names.put((String) cells[0], (String) cells[1]);
+                read.put((String) cells[0], (String) cells[1]);
             }
-            kindNames = Map.copyOf(names);
+            kindNames = names = Map.copyOf(read);
             kindNamesRead = System.nanoTime();
         }
-        return kindNames;
+        return names.getOrDefault(code, code);
     }
 
-    private String requiredText(EligibilityRule rule, Map<String, String> kinds) {
+    private String requiredText(EligibilityRule rule) {
         return switch (rule.kindOfRule()) {
             case INDUSTRY_IN -> "属于 " + String.join("、", rule.codes().stream()
                     .map(code -> industries.label(code).map(label -> code + " " + label).orElse(code)).toList());
             case SCALE -> EnterpriseScale.valueOf(rule.scale()).label();
-            case HAS_QUALIFICATION -> "持有" + kinds.getOrDefault(rule.kind(), rule.kind())
+            case HAS_QUALIFICATION -> "持有" + kindName(rule.kind())
                     + (rule.minLevel() == null ? "" : "（" + LEVEL_LABELS.get(rule.minLevel()) + "及以上）");
             case PROJECT_IN_STAGE -> "有项目处于" + STAGE_LABELS.getOrDefault(rule.stage(), rule.stage()) + "阶段";
             default -> " ≥ " + rule.value().stripTrailingZeros().toPlainString();
