@@ -6,7 +6,8 @@ import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
-import {APPLICATION_STATUSES, label, openIfPage} from './dashboard-common.js';
+import {APPLICATION_STATUSES, label} from '../lib/labels.js';
+import {openIfPage} from './dashboard-common.js';
 
 const FILTERS = ['thing', 'status'];
 
@@ -50,7 +51,8 @@ class ApprovalList extends HcElement {
         <a href="#/dashboard/approvals">返回一件事驾驶舱</a>
       </form>
       <section class="card">
-        <hc-table id="application-list" .loader=${loader} .key=${JSON.stringify(f)} @row-click=${e => openIfPage('#/work/approvals/' + e.detail.id, this.user)}
+        <hc-table id="application-list" .loader=${loader} .key=${JSON.stringify(f)}
+          export-path="/api/approvals/applications" .exportParams=${f} export-name="一件事申请清单" @row-click=${e => openIfPage('#/work/approvals/' + e.detail.id, this.user)}
           .columns=${[
             {key: 'number', label: '申请编号'},
             {key: 'thingName', label: '一件事'},

@@ -4,7 +4,7 @@
 
 import {html} from 'lit';
 import {HcElement} from '../lib/element.js';
-import {api} from '../lib/api.js';
+import {api} from '../lib/lists.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
@@ -38,10 +38,10 @@ class ApprovalsDashboard extends HcElement {
     try {
       const reductions = this.loadReductions();
       const things = await api.get('/api/approvals/things');
-      const total = params => api.get('/api/approvals/applications', {...params, size: 1}).then(p => p.total);
       // One total per thing and state: the list's own count, so the chart and the list it opens always agree.
       const [counts] = await Promise.all([
-        Promise.all(things.map(t => Promise.all(APPLICATION_STATUSES.map(([status]) => total({thing: t.code, status}))))),
+        Promise.all(things.map(t => Promise.all(APPLICATION_STATUSES.map(([status]) =>
+          api.total('/api/approvals/applications', {thing: t.code, status}))))),
         reductions,
       ]);
       this._things = things;
@@ -128,7 +128,9 @@ class ApprovalsDashboard extends HcElement {
         <hc-table id="thing-list" caption="按一件事统计" .rows=${rows} @row-click=${e => go(listHash({thing: e.detail.thing.code}))}
           .columns=${[
             {key: 'name', label: '一件事', render: r => r.thing.name},
-            ...APPLICATION_STATUSES.map(([code, text], s) => ({key: code, label: text, align: 'num', render: r => fmt.count(r.counts[s])})),
+            ...APPLICATION_STATUSES.map(([code, text], s) => ({key: code, label: text, align: 'num',
+              render: r => r.counts[s] ? html`<a href=${listHash({thing: r.thing.code, status: code})}
+                @click=${e => e.stopPropagation()}>${fmt.count(r.counts[s])}</a>` : fmt.count(r.counts[s])})),
             {key: 'total', label: '合计', align: 'num', render: r => html`<span data-thing=${r.thing.code}>${fmt.count(r.total)}</span>`},
           ]}></hc-table>
       </section>

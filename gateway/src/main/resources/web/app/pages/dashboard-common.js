@@ -1,27 +1,18 @@
-// What the 热线, 一件事 and 企业服务 dashboards and their lists share: the zh-CN labels of the services' codes, the
-// reporting period (the last 90 days by default, dates in Asia/Shanghai), rates as percentages, and the drill-down
-// links that open a detail page only when the console has one for the user's role.
+// What the 热线, 一件事 and 企业服务 dashboards and their lists share: the chart colours of the application states, the
+// industry sections, the reporting period (the last 90 days by default, dates in Asia/Shanghai), rates as percentages,
+// and the drill-down links that open a detail page only when the console has one for the user's role.
 
 import {html} from 'lit';
 import {fmt} from '../lib/format.js';
 import {resolve, go} from '../lib/pages.js';
 import {fieldError} from '../lib/components.js';
+import {APPLICATION_STATUSES as APPLICATION_STATUS_LABELS} from '../lib/labels.js';
 
-export const TICKET_CHANNELS = [
-  ['HOTLINE', '8951234热线'], ['WEB', '网上诉求'], ['QR_CODE', '助企码'], ['GRID_STAFF', '网格员上报'],
-  ['TRANSFER_12345', '12345转办'], ['PROJECT_PROBLEM', '项目问题'],
-];
-export const TICKET_STATUSES = [
-  ['REGISTERED', '已受理'], ['DISPATCHED', '已派单'], ['RETURNED', '已退单'], ['SIGNED', '已签收'], ['SUSPENDED', '已挂起'],
-  ['RESOLVED', '已办结'], ['CLOSED', '已关闭'], ['MERGED', '已并单'],
-];
 /** The application states, each with the colour its charts draw it in. */
-export const APPLICATION_STATUSES = [
-  ['SUBMITTED', '待预审', '#1f5fbf'], ['CORRECTION_REQUESTED', '待补正', '#e6a23c'], ['IN_PROGRESS', '办理中', '#2aa3b5'],
-  ['COMPLETED', '已办结', '#2e9d57'], ['PARTLY_REFUSED', '部分不予许可', '#d9453d'],
-];
-export const SCALES = [['ABOVE_SCALE', '规上'], ['BELOW_SCALE', '规下']];
-export const LEVELS = [['NATIONAL', '国家级'], ['PROVINCIAL', '省级'], ['MUNICIPAL', '市级']];
+const APPLICATION_COLOURS = {
+  SUBMITTED: '#1f5fbf', CORRECTION_REQUESTED: '#e6a23c', IN_PROGRESS: '#2aa3b5', COMPLETED: '#2e9d57', PARTLY_REFUSED: '#d9453d',
+};
+export const APPLICATION_STATUSES = APPLICATION_STATUS_LABELS.map(([code, text]) => [code, text, APPLICATION_COLOURS[code]]);
 /** GB/T 4754-2017 门类 (the catalogue's top level; the register's industry filter takes a code prefix). */
 export const INDUSTRY_SECTIONS = [
   ['A', '农、林、牧、渔业'], ['B', '采矿业'], ['C', '制造业'], ['D', '电力、热力、燃气及水生产和供应业'], ['E', '建筑业'],
@@ -32,11 +23,6 @@ export const INDUSTRY_SECTIONS = [
 ];
 
 export const PALETTE = ['#1f5fbf', '#2e9d57', '#e6a23c', '#d9453d', '#7a5bc4', '#2aa3b5', '#8c96a3', '#b5651d'];
-
-export function label(pairs, code) {
-  const hit = pairs.find(([c]) => c === code);
-  return hit ? hit[1] : (code || '—');
-}
 
 /** yyyy-MM-dd of the day `days` before today in Jining. */
 export function daysAgo(days) {

@@ -7,7 +7,8 @@ import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
-import {SCALES, LEVELS, INDUSTRY_SECTIONS, label, openIfPage} from './dashboard-common.js';
+import {SCALES, QUALIFICATION_LEVELS as LEVELS, label} from '../lib/labels.js';
+import {INDUSTRY_SECTIONS, openIfPage} from './dashboard-common.js';
 
 const FILTERS = ['industry', 'scale', 'qualification', 'level', 'grid', 'commissioner', 'q', 'policy'];
 

@@ -4,11 +4,12 @@
 
 import {html, nothing} from 'lit';
 import {HcElement} from '../lib/element.js';
-import {api} from '../lib/api.js';
+import {api} from '../lib/lists.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
-import {INDUSTRY_SECTIONS, SCALES, LEVELS, PALETTE, label, barOption, legendLinks, openIfPage} from './dashboard-common.js';
+import {SCALES, QUALIFICATION_LEVELS as LEVELS, POLICY_MODES, label} from '../lib/labels.js';
+import {INDUSTRY_SECTIONS, PALETTE, barOption, legendLinks, openIfPage} from './dashboard-common.js';
 
 function listHash(params) {
   return '#/enterprises/list?' + new URLSearchParams(Object.entries(params).filter(([, v]) => v));
@@ -34,7 +35,7 @@ class EnterprisesDashboard extends HcElement {
 
   async load() {
     try {
-      const total = params => api.get('/api/enterprises', {...params, size: 1}).then(p => p.total);
+      const total = params => api.total('/api/enterprises', params);
       // The heavier reports first: the browser sends six requests to a host at a time, the many counts queue behind them.
       const [policies, load, pool, qualifications, all, industries, scales] = await Promise.all([
         api.get('/api/enterprises/reports/policies'),
@@ -174,6 +175,11 @@ class EnterprisesDashboard extends HcElement {
       <section class="card"><h3>服务专员负荷（按街道、园区；点击查看其网格）</h3>
         <hc-chart id="load-chart" height="340px" .option=${this.loadChart()}
           @chart-click=${e => { this._street = this.areas()[e.detail.dataIndex].code; }}></hc-chart>
+        <div class="toolbar" id="street-filter" role="group" aria-label="按街道、园区筛选">
+          <button class=${this._street ? 'secondary' : ''} @click=${() => { this._street = null; }}>全部</button>
+          ${this.areas().map(a => html`<button class=${this._street === a.code ? '' : 'secondary'}
+            @click=${() => { this._street = a.code; }}>${a.name}</button>`)}
+        </div>
         <hc-table id="grid-load-list" caption=${this._street ? '网格：' + label(this.areas().map(a => [a.code, a.name]), this._street) : '网格（全部）'}
           .rows=${grids} size="10" @row-click=${e => go(listHash({grid: e.detail.code}))}
           .columns=${[
@@ -207,7 +213,7 @@ class EnterprisesDashboard extends HcElement {
           @row-click=${e => go(listHash({policy: e.detail.policyId, title: e.detail.name}))}
           .columns=${[
             {key: 'name', label: '政策'},
-            {key: 'mode', label: '方式', render: p => p.mode === 'AUTO' ? '免申即享' : '快申快享'},
+            {key: 'mode', label: '方式', render: p => label(POLICY_MODES, p.mode)},
             {key: 'eligible', label: '符合条件', align: 'num'},
             {key: 'taken', label: '已推送/已申请', align: 'num'},
             {key: 'paid', label: '已拨付', align: 'num'},

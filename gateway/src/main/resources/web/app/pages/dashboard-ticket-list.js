@@ -6,8 +6,8 @@ import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
-import {colourTag} from './projects-dashboard.js';
-import {TICKET_CHANNELS, TICKET_STATUSES, label, openIfPage} from './dashboard-common.js';
+import {TICKET_CHANNELS, TICKET_STATUSES, label, colourTag} from '../lib/labels.js';
+import {openIfPage} from './dashboard-common.js';
 
 const FILTERS = ['channel', 'status'];
 
@@ -44,7 +44,8 @@ class TicketList extends HcElement {
         <a href="#/dashboard/tickets">返回热线驾驶舱</a>
       </form>
       <section class="card">
-        <hc-table id="ticket-list" .loader=${loader} .key=${JSON.stringify(f)} @row-click=${e => openIfPage('#/work/tickets/' + e.detail.id, this.user)} .columns=${[
+        <hc-table id="ticket-list" .loader=${loader} .key=${JSON.stringify(f)}
+          export-path="/api/tickets" .exportParams=${f} export-name="工单清单" @row-click=${e => openIfPage('#/work/tickets/' + e.detail.id, this.user)} .columns=${[
           {key: 'number', label: '工单编号'},
           {key: 'title', label: '标题'},
           {key: 'channelLabel', label: '渠道'},

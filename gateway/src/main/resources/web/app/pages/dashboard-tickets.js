@@ -5,14 +5,12 @@
 
 import {html, nothing} from 'lit';
 import {HcElement} from '../lib/element.js';
-import {api} from '../lib/api.js';
+import {api} from '../lib/lists.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
-import {colourTag} from './projects-dashboard.js';
-import {
-  TICKET_CHANNELS, TICKET_STATUSES, lastNinetyDays, rate, ratePoint, periodForm, openIfPage, barOption, legendLinks, label,
-} from './dashboard-common.js';
+import {TICKET_CHANNELS, TICKET_STATUSES, label, colourTag} from '../lib/labels.js';
+import {lastNinetyDays, rate, ratePoint, periodForm, openIfPage, barOption, legendLinks} from './dashboard-common.js';
 
 const OPEN = ['DISPATCHED', 'SIGNED', 'SUSPENDED'];
 const TREND_RATES = [
@@ -24,17 +22,9 @@ const RATE_COLUMNS = [
   ['repeatRate', '重复诉求率'],
 ].map(([key, text]) => ({key, label: text, align: 'num', render: r => rate(r[key])}));
 
-/** Every open ticket in hand (派单, 签收, 挂起), a page of 200 at a time. */
-async function openTickets() {
-  const all = [];
-  for (const status of OPEN) {
-    for (let page = 0; ; page++) {
-      const answer = await api.get('/api/tickets', {status, page, size: 200});
-      all.push(...answer.items);
-      if ((page + 1) * 200 >= answer.total) break;
-    }
-  }
-  return all;
+/** Every open ticket in hand (派单, 签收, 挂起). */
+function openTickets() {
+  return Promise.all(OPEN.map(status => api.all('/api/tickets', {status}))).then(lists => lists.flat());
 }
 
 class TicketsDashboard extends HcElement {
@@ -58,13 +48,12 @@ class TicketsDashboard extends HcElement {
 
   async load() {
     try {
-      const total = params => api.get('/api/tickets', {...params, size: 1}).then(p => p.total);
       // The reports and the open tickets first: the browser sends six requests to a host at a time.
       const [, pressed, channels, statuses] = await Promise.all([
         this.loadPeriod(),
         openTickets(),
-        Promise.all(TICKET_CHANNELS.map(([channel]) => total({channel}))),
-        Promise.all(TICKET_STATUSES.map(([status]) => total({status}))),
+        Promise.all(TICKET_CHANNELS.map(([channel]) => api.total('/api/tickets', {channel}))),
+        Promise.all(TICKET_STATUSES.map(([status]) => api.total('/api/tickets', {status}))),
       ]);
       this._channels = channels;
       this._statuses = statuses;
@@ -248,6 +237,11 @@ class TicketsDashboard extends HcElement {
         <h3>热点诉求（${this._topics.period.from} 至 ${this._topics.period.to}，受理 ${fmt.count(this._topics.tickets)} 件，重复 ${fmt.count(this._topics.repeats)} 件）</h3>
         <hc-chart id="topic-chart" .option=${this.topicChart()}
           @chart-click=${e => { this._levelOne = this._topics.levelOne[e.detail.dataIndex].code; }}></hc-chart>
+        <div class="toolbar" id="topic-filter" role="group" aria-label="按一级分类筛选">
+          <button class=${this._levelOne ? 'secondary' : ''} @click=${() => { this._levelOne = null; }}>全部</button>
+          ${this._topics.levelOne.map(t => html`<button class=${this._levelOne === t.code ? '' : 'secondary'}
+            @click=${() => { this._levelOne = t.code; }}>${t.label}</button>`)}
+        </div>
         <hc-table id="topic-list" export-path="/api/tickets/reports/topics" .exportParams=${this._period} export-name="热点诉求"
           caption=${this._levelOne ? '末级分类：' + label(this._topics.levelOne.map(t => [t.code, t.label]), this._levelOne) : '末级分类（全部）'}
           .rows=${leaves} size="10"

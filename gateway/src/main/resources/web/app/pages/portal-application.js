@@ -6,7 +6,8 @@ import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage} from '../lib/pages.js';
-import {PORTAL, PORTAL_ROLES, tag, slaTag, facts, yesNo, loading} from './portal-common.js';
+import {tag, deadlineTag} from '../lib/labels.js';
+import {PORTAL, PORTAL_ROLES, facts, yesNo, loading} from './portal-common.js';
 import {applicationStatusTag, CERTIFICATE_COLUMNS} from './portal-approvals.js';
 
 const ITEM_COLOURS = {APPROVED: 'GREEN', REFUSED: 'RED', CORRECTION: 'YELLOW'};
@@ -108,7 +109,7 @@ class PortalApplication extends HcElement {
             <td>${tag(i.statusLabel, ITEM_COLOURS[i.status])}</td>
             <td>${i.currentStep ? i.currentStep.name : '—'}</td><td class="num">${i.promisedDays} 个工作日</td>
             <td>${fmt.dateTime(i.startedAt)}</td><td>${fmt.dateTime(i.dueBy)}</td>
-            <td>${i.status === 'APPROVED' || i.status === 'REFUSED' ? '—' : slaTag(i.sla)}</td>
+            <td>${i.sla && i.status !== 'APPROVED' && i.status !== 'REFUSED' ? deadlineTag(i.sla) : '—'}</td>
             <td>${i.refusalReason ? '不予许可：' + i.refusalReason : i.certificateNumber ? i.certificate + ' ' + i.certificateNumber : '—'}</td></tr>`)}
         </tbody></table></div>
       </section>

@@ -8,7 +8,8 @@ import {api, ApiError} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {fieldError} from '../lib/components.js';
-import {PORTAL, PORTAL_ROLES, tag, loading} from './portal-common.js';
+import {tag} from '../lib/labels.js';
+import {PORTAL, PORTAL_ROLES, loading} from './portal-common.js';
 
 const APPLICATION_COLOURS = {COMPLETED: 'GREEN', PARTLY_REFUSED: 'YELLOW', CORRECTION_REQUESTED: 'YELLOW'};
 

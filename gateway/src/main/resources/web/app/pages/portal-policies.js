@@ -7,7 +7,8 @@ import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage} from '../lib/pages.js';
 import {fieldError} from '../lib/components.js';
-import {PORTAL, PORTAL_ROLES, POLICY_MODES, tag, loading} from './portal-common.js';
+import {POLICY_MODES, label, tag} from '../lib/labels.js';
+import {PORTAL, PORTAL_ROLES, loading} from './portal-common.js';
 
 const BENEFIT_COLOURS = {OFFERED: 'YELLOW', CONFIRMED: '', PAID: 'GREEN'};
 const APPLICATION_COLOURS = {APPROVED: 'GREEN', PAID: 'GREEN', REJECTED: 'RED'};
@@ -132,7 +133,7 @@ class PortalPolicies extends HcElement {
 
   policyCard(m) {
     return html`<section class="card portal-policy" data-policy=${m.policyId} data-mode=${m.mode} data-eligible=${String(!!m.eligible)}>
-      <div class="toolbar"><h3 style="margin:0">${m.policyName}</h3>${tag(POLICY_MODES[m.mode] || m.mode)}
+      <div class="toolbar"><h3 style="margin:0">${m.policyName}</h3>${tag(label(POLICY_MODES, m.mode))}
         ${m.eligible ? tag('符合条件', 'GREEN') : tag('暂不符合', 'RED')}<span class="spacer"></span>
         <span>${m.eligible ? '可享 ' : '标准 '}<strong>${fmt.wan(m.amount)}</strong></span></div>
       <p class="portal-muted">${m.eligible ? '符合以下全部条件' : '以下条件尚未全部满足'} · ${fmt.dateTime(m.matchedAt)} 按最新企业数据匹配</p>

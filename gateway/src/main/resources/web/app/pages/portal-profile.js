@@ -8,11 +8,11 @@ import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
-import {colourTag} from './projects-dashboard.js';
 import {
-  PORTAL, PORTAL_ROLES, CATEGORIES, CHANNELS, LEVELS, QUALIFICATION_STATES, PROJECT_LEVELS, INDUSTRY_CHAINS, COLOUR_LABELS,
-  POLICY_MODES, AUTHORISATION_SCOPES, AGENT_KINDS, TICKET_STATUSES, label, tag, facts, loading,
-} from './portal-common.js';
+  TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES, APPLICATION_STATUSES, QUALIFICATION_LEVELS, PROJECT_LEVELS, INDUSTRY_CHAINS, WARNING_COLOURS,
+  POLICY_MODES, AGENCY_SCOPES, AGENT_KINDS, label, tag, colourTag,
+} from '../lib/labels.js';
+import {PORTAL, PORTAL_ROLES, QUALIFICATION_STATES, facts, loading} from './portal-common.js';
 
 const RECORD_FIELDS = {
   name: '企业名称', legalRepresentative: '法定代表人', address: '住所', grid: '网格', commissioner: '服务专员', scale: '企业规模',
@@ -65,7 +65,7 @@ class PortalProfile extends HcElement {
         <span class="portal-muted">生成于 ${fmt.dateTime(p.asOf)}</span></div>
       <div class="stats" id="profile-figures">
         ${stat('重大项目', figure('projects', p.projects.total), Object.entries(p.projects.byColour || {})
-          .map(([c, n]) => (COLOUR_LABELS[c] || '未预警') + ' ' + n).join('，'))}
+          .map(([c, n]) => (c === 'NONE' ? '未预警' : label(WARNING_COLOURS, c)) + ' ' + n).join('，'))}
         ${stat('诉求工单', figure('tickets', p.tickets.total), html`在办 ${figure('tickets-open', p.tickets.open)} 件`)}
         ${stat('一件事申请', figure('applications', p.applications.total))}
         ${stat('证照', figure('certificates', (p.certificates || []).length))}
@@ -85,7 +85,7 @@ class PortalProfile extends HcElement {
             ['所属网格', commissioner.homeGridName || commissioner.homeGrid]]) : html`<p class="portal-muted">尚未配备服务专员</p>`}
           <h3>帮办代办授权</h3>
           ${(s.authorisations || []).length ? html`<ul class="portal-list" id="profile-authorisations">${s.authorisations.map(a => html`<li>
-            ${AGENT_KINDS[a.agentKind] || a.agentKind} ${a.agent} · ${a.scopes.map(x => AUTHORISATION_SCOPES[x] || x).join('、')}
+            ${label(AGENT_KINDS, a.agentKind)} ${a.agent} · ${a.scopes.map(x => label(AGENCY_SCOPES, x)).join('、')}
             <span class="portal-muted">${fmt.date(a.validFrom)} 至 ${fmt.date(a.validUntil)}</span>
             ${tag(a.statusLabel, a.status === 'ACTIVE' ? 'GREEN' : '')}</li>`)}</ul>` : html`<p class="portal-muted">暂无授权</p>`}
         </section>
@@ -101,7 +101,7 @@ class PortalProfile extends HcElement {
         ]}></hc-table>${latest ? html`<p class="portal-muted">最新为 ${latest.year} 年数据</p>` : nothing}</section>
         <section class="card"><hc-table id="profile-qualifications" caption="资质荣誉" .rows=${p.qualifications || []} .columns=${[
           {key: 'kind', label: '资质', render: q => this._kinds[q.kind] || q.kind},
-          {key: 'level', label: '级别', render: q => LEVELS[q.level] || q.level || '—'},
+          {key: 'level', label: '级别', render: q => label(QUALIFICATION_LEVELS, q.level)},
           {key: 'year', label: '认定年度'},
           {key: 'validUntil', label: '有效期至', render: q => fmt.date(q.validUntil)},
           {key: 'state', label: '状态', render: q => tag(...(QUALIFICATION_STATES[q.state] || [q.state]))},
@@ -109,11 +109,11 @@ class PortalProfile extends HcElement {
       </div>
       <section class="card"><hc-table id="profile-projects" caption="重大项目" .rows=${p.projects.items || []} .columns=${[
         {key: 'name', label: '项目'},
-        {key: 'level', label: '级别', render: r => PROJECT_LEVELS[r.level] || r.level || '—'},
-        {key: 'industryChain', label: '产业链', render: r => INDUSTRY_CHAINS[r.industryChain] || r.industryChain || '—'},
+        {key: 'level', label: '级别', render: r => label(PROJECT_LEVELS, r.level)},
+        {key: 'industryChain', label: '产业链', render: r => label(INDUSTRY_CHAINS, r.industryChain)},
         {key: 'totalInvestment', label: '总投资', align: 'num', render: r => fmt.money(r.totalInvestment)},
         {key: 'stageLabel', label: '阶段', render: r => r.stageLabel + (r.stageOn ? '（' + fmt.date(r.stageOn) + '）' : '')},
-        {key: 'warningColour', label: '预警', render: r => r.warningColour ? colourTag(r.warningColour, COLOUR_LABELS[r.warningColour]) : tag('无预警')},
+        {key: 'warningColour', label: '预警', render: r => r.warningColour ? colourTag(r.warningColour) : tag('无预警')},
         {key: 'warningReasons', label: '原因', render: r => reasons(r.warningReasons)},
       ]}></hc-table></section>
       <section class="card">
@@ -121,8 +121,8 @@ class PortalProfile extends HcElement {
         <hc-table id="profile-tickets" caption="最近的诉求及办理结果" .rows=${p.tickets.recent || []}
           @row-click=${ev => go('#/portal/tickets/' + ev.detail.id)} .columns=${[
           {key: 'number', label: '工单编号'},
-          {key: 'channel', label: '渠道', render: t => CHANNELS[t.channel] || t.channel},
-          {key: 'category', label: '类别', render: t => label(CATEGORIES, t.category)},
+          {key: 'channel', label: '渠道', render: t => label(TICKET_CHANNELS, t.channel)},
+          {key: 'category', label: '类别', render: t => label(TICKET_CATEGORIES, t.category)},
           {key: 'statusLabel', label: '状态'},
           {key: 'registeredAt', label: '受理时间', render: t => fmt.dateTime(t.registeredAt)},
           {key: 'resolvedAt', label: '办结时间', render: t => fmt.dateTime(t.resolvedAt)},
@@ -131,8 +131,7 @@ class PortalProfile extends HcElement {
       </section>
       <div>
         <section class="card">
-          <div class="toolbar"><strong>一件事申请</strong>${this.counts(p.applications.byStatus, {
-            SUBMITTED: '待预审', CORRECTION_REQUESTED: '待补正', IN_PROGRESS: '办理中', COMPLETED: '已办结', PARTLY_REFUSED: '部分不予许可'})}</div>
+          <div class="toolbar"><strong>一件事申请</strong>${this.counts(p.applications.byStatus, APPLICATION_STATUSES)}</div>
           <hc-table id="profile-applications" .rows=${p.applications.recent || []} @row-click=${ev => go('#/portal/approvals/' + ev.detail.id)}
             .columns=${[
             {key: 'number', label: '申请编号'},
@@ -153,7 +152,7 @@ class PortalProfile extends HcElement {
       <section class="card" id="profile-policies"><h3>惠企政策</h3>
         <div class="grid">
           <div><h3>符合条件的政策</h3><ul class="portal-list">${(policies.eligible || []).map(x => html`<li>${x.policyName}
-            ${tag(POLICY_MODES[x.mode] || x.mode)} <strong>${fmt.wan(x.amount)}</strong></li>`)}</ul></div>
+            ${tag(label(POLICY_MODES, x.mode))} <strong>${fmt.wan(x.amount)}</strong></li>`)}</ul></div>
           <div><h3>免申即享兑现</h3><ul class="portal-list">${(policies.benefits || []).map(b => html`<li>${b.policyName}
             ${tag(b.statusLabel, b.status === 'PAID' ? 'GREEN' : 'YELLOW')} ${fmt.wan(b.amount)}</li>`)}</ul>
             ${(policies.benefits || []).length ? nothing : html`<p class="portal-muted">暂无</p>`}</div>

@@ -8,7 +8,8 @@ import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage} from '../lib/pages.js';
 import {fieldError, safeLink} from '../lib/components.js';
-import {PORTAL, PORTAL_ROLES, SATISFACTIONS, label, slaTag, facts, timeline, yesNo, loading} from './portal-common.js';
+import {SATISFACTIONS, label, deadlineTag} from '../lib/labels.js';
+import {PORTAL, PORTAL_ROLES, facts, timeline, yesNo, loading} from './portal-common.js';
 import {ticketStatusTag} from './portal-tickets.js';
 
 class PortalTicket extends HcElement {
@@ -142,7 +143,7 @@ class PortalTicket extends HcElement {
         ${facts([
           ['工单编号', t.number], ['状态', ticketStatusTag(t)], ['类别', t.categoryLabel], ['渠道', t.channelLabel],
           ['诉求分类', t.topicLabel], ['承办单位', t.departmentName], ['受理时间', fmt.dateTime(t.createdAt)],
-          ['办结时限', d.resolveBy ? fmt.dateTime(d.resolveBy) : null], ['当前时限', t.sla ? slaTag(t.sla) : null],
+          ['办结时限', d.resolveBy ? fmt.dateTime(d.resolveBy) : null], ['当前时限', t.sla ? deadlineTag(t.sla) : null],
           ['联系人', t.contactName], ['联系电话', t.contactPhone],
         ])}
         <h3>诉求内容</h3><p class="portal-text">${t.description}</p>

@@ -7,7 +7,8 @@ import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {fieldError} from '../lib/components.js';
-import {PORTAL, PORTAL_ROLES, CATEGORIES, TICKET_STATUSES, slaTag, tag} from './portal-common.js';
+import {TICKET_CATEGORIES, TICKET_STATUSES, deadlineTag, tag} from '../lib/labels.js';
+import {PORTAL, PORTAL_ROLES} from './portal-common.js';
 
 const STATUS_COLOURS = {RESOLVED: 'GREEN', CLOSED: 'GREEN', SUSPENDED: 'YELLOW', RETURNED: 'YELLOW'};
 
@@ -43,7 +44,7 @@ class PortalTickets extends HcElement {
           {key: 'status', label: '状态', render: ticketStatusTag},
           {key: 'departmentName', label: '承办单位'},
           {key: 'createdAt', label: '受理时间', render: t => fmt.dateTime(t.createdAt)},
-          {key: 'sla', label: '办理时限', render: t => slaTag(t.sla)},
+          {key: 'sla', label: '办理时限', render: t => t.sla ? deadlineTag(t.sla) : '—'},
         ]}></hc-table>
       </section>`;
   }
@@ -103,7 +104,7 @@ class PortalTicketNew extends HcElement {
         <div class="portal-row">
           <div><label>诉求类别<select name="category" required>
             <option value="">请选择</option>
-            ${CATEGORIES.map(([c, l]) => html`<option value=${c}>${l}</option>`)}
+            ${TICKET_CATEGORIES.map(([c, l]) => html`<option value=${c}>${l}</option>`)}
           </select></label>${fieldError(e, 'category')}</div>
           <div><label>诉求分类（可选）<select name="topicCode">
             <option value="">不确定，由热线受理员分类</option>

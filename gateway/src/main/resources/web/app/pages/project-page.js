@@ -8,7 +8,7 @@ import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, crumb} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
-import {STAGES, colourTag} from './projects-dashboard.js';
+import {PROJECT_STAGES as STAGES, colourTag} from '../lib/labels.js';
 import {banner, canWrite, fieldNote, formValues} from './project-forms.js';
 import './project-milestones.js';
 import './project-progress.js';
@@ -163,7 +163,7 @@ class ProjectPage extends HcElement {
         <div class="warning-reasons" id="warning-reasons">
           <strong>红黄绿灯</strong>
           ${w.asOf ? html`<span class="muted">（${fmt.date(w.asOf)} 计算）</span>` : html`<span class="muted">（尚未计算）</span>`}
-          ${(w.reasons || []).length ? html`<ul>${w.reasons.map(r => html`<li>${colourTag(r.colour, r.colour === 'RED' ? '红灯' : r.colour === 'YELLOW' ? '黄灯' : '绿灯')}
+          ${(w.reasons || []).length ? html`<ul>${w.reasons.map(r => html`<li>${colourTag(r.colour, r.colourLabel)}
             ${r.message}</li>`)}</ul>` : html`<span class="muted">${w.asOf ? '无预警原因' : ''}</span>`}
         </div>
       </section>`;

@@ -4,21 +4,18 @@
 
 import {html, nothing} from 'lit';
 import {HcElement} from '../lib/element.js';
-import {api} from '../lib/api.js';
+import {api} from '../lib/lists.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
+import {PROJECT_STAGES as STAGES, colourTag} from '../lib/labels.js';
 
-export const STAGES = [
-  ['RESERVE', '储备'], ['SIGNED', '签约'], ['STARTED', '开工'], ['COMPLETED', '竣工'], ['IN_OPERATION', '投产'], ['AT_CAPACITY', '达效'],
-];
+/** The project stages and the warning tag, where the project pages import them from. */
+export {STAGES, colourTag};
+
 /** The stage a rate counts as achieved: 开工率 → 开工 and later, shown as the projects at that stage now. */
 const RATE_STAGES = {START: ['STARTED', '开工'], COMPLETION: ['COMPLETED', '竣工'], OPERATION: ['IN_OPERATION', '投产']};
 const GROUPINGS = {INDUSTRY: ['产业链', 'industryChain'], LEVEL: ['项目级别', 'level'], DEPARTMENT: ['责任部门', 'department']};
-
-export function colourTag(colour, label) {
-  return colour ? html`<span class="tag ${colour}">${label || colour}</span>` : html`<span class="tag">未计算</span>`;
-}
 
 class ProjectsDashboard extends HcElement {
   static properties = {
@@ -39,7 +36,7 @@ class ProjectsDashboard extends HcElement {
   async load() {
     try {
       const [stages, rates, warnings, departments, rounds] = await Promise.all([
-        Promise.all(STAGES.map(([code]) => api.get('/api/projects', {status: code, size: 1}).then(p => p.total))),
+        Promise.all(STAGES.map(([status]) => api.total('/api/projects', {status}))),
         api.get('/api/projects/reports/rates'),
         api.get('/api/projects/reports/warnings'),
         api.get('/api/projects/reports/departments'),

@@ -6,7 +6,7 @@ import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
-import {STAGES, colourTag} from './projects-dashboard.js';
+import {PROJECT_STAGES as STAGES, WARNING_COLOURS, colourTag} from '../lib/labels.js';
 
 const FILTERS = ['status', 'industryChain', 'level', 'department', 'warning', 'q'];
 
@@ -37,7 +37,7 @@ class ProjectsList extends HcElement {
         <label>阶段<select name="status"><option value="">全部</option>
           ${STAGES.map(([c, l]) => html`<option value=${c} ?selected=${f.status === c}>${l}</option>`)}</select></label>
         <label>预警<select name="warning"><option value="">全部</option>
-          ${[['RED', '红灯'], ['YELLOW', '黄灯'], ['GREEN', '绿灯']].map(([c, l]) => html`<option value=${c} ?selected=${f.warning === c}>${l}</option>`)}</select></label>
+          ${[...WARNING_COLOURS].reverse().map(([c, l]) => html`<option value=${c} ?selected=${f.warning === c}>${l}</option>`)}</select></label>
         <label>责任部门<input name="department" .value=${f.department || ''}></label>
         <label>名称或代码<input name="q" .value=${f.q || ''}></label>
         <input type="hidden" name="industryChain" .value=${f.industryChain || ''}>

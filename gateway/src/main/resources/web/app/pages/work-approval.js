@@ -8,7 +8,8 @@ import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage} from '../lib/pages.js';
-import {moveBar, slaCard, statusTag} from './work-common.js';
+import {statusTag} from '../lib/labels.js';
+import {moveBar, slaCard} from './work-common.js';
 
 const STEP_MARKS = {DONE: '✓', CURRENT: '●', WAITING: '○'};
 const STEP_STATES = {DONE: '已完成', CURRENT: '当前环节', WAITING: '待办'};

@@ -7,27 +7,16 @@
 
 import {html, nothing} from 'lit';
 import {HcElement} from '../lib/element.js';
-import {api} from '../lib/api.js';
+import {api} from '../lib/lists.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
-import {slaCard, statusTag} from './work-common.js';
+import {APPLICATION_STATUSES, statusTag} from '../lib/labels.js';
+import {slaCard} from './work-common.js';
 
-export const APPLICATION_STATUSES = [
-  ['SUBMITTED', '已提交，待预审'], ['CORRECTION_REQUESTED', '待补正材料'], ['IN_PROGRESS', '办理中'],
-  ['COMPLETED', '已办结'], ['PARTLY_REFUSED', '已办结（部分事项不予许可）'],
-];
 const PENDING = ['SUBMITTED', 'CORRECTION_REQUESTED', 'IN_PROGRESS'];
 const OPEN_ITEM = ['WAITING', 'IN_PROGRESS', 'CORRECTION'];
 const FILTERS = ['scope', 'status', 'thing', 'creditCode'];
-
-async function allOf(params) {
-  const first = await api.get('/api/approvals/applications', {...params, page: 0, size: 200});
-  const pages = Math.ceil(first.total / 200);
-  const rest = await Promise.all(Array.from({length: Math.max(0, pages - 1)}, (_, i) =>
-    api.get('/api/approvals/applications', {...params, page: i + 1, size: 200})));
-  return first.items.concat(...rest.map(p => p.items));
-}
 
 /** The most pressing running limit of an application's undecided items. */
 export function urgentSla(application) {
@@ -77,7 +66,8 @@ class WorkApprovals extends HcElement {
         return;
       }
       const f = this._filter;
-      const lists = await Promise.all((f.status ? [f.status] : PENDING).map(status => allOf({status, thing: f.thing, creditCode: f.creditCode})));
+      const lists = await Promise.all((f.status ? [f.status] : PENDING).map(status =>
+        api.all('/api/approvals/applications', {status, thing: f.thing, creditCode: f.creditCode})));
       const own = this.scope() === 'mine' ? this.ownDepartment() : null;
       this._rows = [].concat(...lists)
         .filter(a => !own || (a.items || []).some(i => i.department === own.code && OPEN_ITEM.includes(i.status)))

@@ -1,40 +1,17 @@
-// 工作台的公共部分 (the staff workbench's shared parts): the deadline card of a running limit (红黄绿灯 and the working
-// time left, as the API reckons it), and the form every lifecycle move opens: its fields are data, the API is the one
-// validator (no browser-side "required"), and a refusal shows its zh-CN detail next to the field it names.
+// 工作台的公共部分 (the staff workbench's shared parts): the deadline card of a running limit (lib/labels.js's deadline
+// tag, in bold), and the form every lifecycle move opens: its fields are data, the API is the one validator (no
+// browser-side "required"), and a refusal shows its zh-CN detail next to the field it names.
 
 import {html, nothing} from 'lit';
 import {HcElement} from '../lib/element.js';
 import {keyed} from 'lit/directives/keyed.js';
 import {ApiError} from '../lib/api.js';
 import {fieldError} from '../lib/components.js';
-import {fmt} from '../lib/format.js';
+import {deadlineTag} from '../lib/labels.js';
 
-const COLOUR_LABELS = {GREEN: '正常', YELLOW: '临期', RED: '超时'};
-
-/**
- * 剩余工作时间: the API's working minutes left (negative once overdue) in hours and minutes of working time; a limit
- * that fell due outside office hours has no working minute left yet none overdue: 已到期.
- */
-export function workingTimeLeft(minutes, colour) {
-  if (minutes === null || minutes === undefined) return '—';
-  if (minutes === 0 && colour === 'RED') return '已到期';
-  const abs = Math.abs(minutes);
-  const hours = Math.floor(abs / 60);
-  const rest = abs % 60;
-  const text = (hours ? hours + ' 小时' : '') + (rest || !hours ? ' ' + rest + ' 分' : '');
-  return (minutes < 0 ? '已超时 ' : '剩余 ') + text.trim();
-}
-
-/** The deadline card of a running limit (sla: {limitLabel?, deadline, workingMinutesLeft, colour, paused}). */
+/** The deadline card of a running limit, as the workbench's pages show it (bold, .work-deadline[data-colour]). */
 export function slaCard(sla) {
-  if (!sla) return html`<span class="tag">无计时</span>`;
-  return html`<span class="work-deadline tag ${sla.colour}" data-colour=${sla.colour}
-      title=${(sla.limitLabel ? sla.limitLabel + '：' : '') + fmt.dateTime(sla.deadline)}>
-    ${COLOUR_LABELS[sla.colour] || sla.colour}${sla.paused ? '（已暂停）' : ''} · ${workingTimeLeft(sla.workingMinutesLeft, sla.colour)}</span>`;
-}
-
-export function statusTag(label, code) {
-  return html`<span class="tag" data-status=${code}>${label || code}</span>`;
+  return deadlineTag(sla, 'work-deadline');
 }
 
 /**

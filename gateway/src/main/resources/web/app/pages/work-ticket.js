@@ -9,11 +9,11 @@ import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage} from '../lib/pages.js';
-import {moveBar, slaCard, statusTag} from './work-common.js';
+import {SATISFACTIONS, TICKET_STATUSES, label, statusTag} from '../lib/labels.js';
+import {moveBar, slaCard} from './work-common.js';
 
 const IN_HAND = ['DISPATCHED', 'SIGNED', 'SUSPENDED'];
 const MERGEABLE = ['REGISTERED', 'DISPATCHED', 'SIGNED', 'SUSPENDED', 'RETURNED'];
-const SATISFACTION = [['SATISFIED', '满意'], ['BASICALLY_SATISFIED', '基本满意'], ['UNSATISFIED', '不满意']];
 
 /** The names the move history uses (TicketTransition.pathName, plus register). */
 const MOVE_LABELS = {
@@ -21,11 +21,6 @@ const MOVE_LABELS = {
   extension: '申请延期', 'approve-extension': '批准延期', 'reject-extension': '驳回延期', suspend: '挂起',
   'supply-material': '补充材料', resume: '恢复办理', resolve: '办结', 'call-back': '回访', reopen: '重办', urge: '催办',
   supervise: '督办', merge: '并单', 'parent-resolved': '随主单办结', 'parent-closed': '随主单关闭',
-};
-
-const STATUS_LABELS = {
-  REGISTERED: '已受理', DISPATCHED: '已派单', RETURNED: '已退单', SIGNED: '已签收', SUSPENDED: '已挂起', RESOLVED: '已办结',
-  CLOSED: '已关闭', MERGED: '已并单',
 };
 
 const DEADLINES = [
@@ -95,7 +90,7 @@ export function ticketMoves(t, role, {departments, articles, candidates}) {
   }
   if (staff && s === 'RESOLVED') {
     moves.push({name: 'call-back', label: '回访', hint: '不满意且未解决的，工单重办。', fields: [
-      {name: 'satisfaction', label: '满意度', type: 'select', blank: '请选择', options: SATISFACTION},
+      {name: 'satisfaction', label: '满意度', type: 'select', blank: '请选择', options: SATISFACTIONS},
       {name: 'solved', label: '问题是否解决', type: 'select', blank: '请选择', options: [['true', '已解决'], ['false', '未解决']]},
       {name: 'note', label: '回访记录', type: 'textarea'},
     ], body: v => ({satisfaction: v.satisfaction, solved: v.solved === null ? null : v.solved === 'true', note: v.note})});
@@ -242,7 +237,7 @@ class WorkTicket extends HcElement {
             ${t.reopenCount ? html`<dt>重办</dt><dd>${t.reopenCount} 次</dd>` : nothing}
           </dl>
           ${t.reply ? html`<h3>答复</h3><p class="work-text" data-reply>${t.reply}</p>${t.outcome ? html`<p class="work-hint">办理结果：${t.outcome}</p>` : nothing}` : nothing}
-          ${t.satisfaction ? html`<p>回访：${SATISFACTION.find(s => s[0] === t.satisfaction)[1]}，${t.solved ? '已解决' : '未解决'}</p>` : nothing}
+          ${t.satisfaction ? html`<p>回访：${label(SATISFACTIONS, t.satisfaction)}，${t.solved ? '已解决' : '未解决'}</p>` : nothing}
         </section>
       </div>
       <div class="grid">
@@ -262,8 +257,8 @@ class WorkTicket extends HcElement {
         <hc-table id="ticket-history" caption="流转记录（内部）" .rows=${this._history} .columns=${[
           {key: 'occurredAt', label: '时间', render: m => fmt.dateTime(m.occurredAt)},
           {key: 'move', label: '操作', render: m => MOVE_LABELS[m.move] || m.move},
-          {key: 'to', label: '状态', render: m => m.from === m.to || !m.from ? (STATUS_LABELS[m.to] || '—')
-            : STATUS_LABELS[m.from] + ' → ' + STATUS_LABELS[m.to]},
+          {key: 'to', label: '状态', render: m => m.from === m.to || !m.from ? label(TICKET_STATUSES, m.to)
+            : label(TICKET_STATUSES, m.from) + ' → ' + label(TICKET_STATUSES, m.to)},
           {key: 'department', label: '单位', render: m => m.department ? this.departmentName(m.department) : '—'},
           {key: 'actor', label: '经办人', render: m => m.actor + (m.onBehalfOf ? '（代 ' + m.onBehalfOf + '）' : '')},
           {key: 'details', label: '说明', render: m => details(m.details)},
@@ -278,7 +273,7 @@ function details(d) {
   const shown = ['reason', 'note', 'reply', 'days', 'satisfaction', 'parent'].filter(k => d[k] !== undefined && d[k] !== null);
   const text = {
     days: v => v + ' 个工作日',
-    satisfaction: v => (SATISFACTION.find(s => s[0] === v) || [v, v])[1],
+    satisfaction: v => label(SATISFACTIONS, v),
     parent: v => '并入 ' + v,
   };
   return shown.length ? shown.map(k => (text[k] ? text[k](d[k]) : d[k])).join('；') : '—';

@@ -7,29 +7,17 @@
 
 import {html, nothing} from 'lit';
 import {HcElement} from '../lib/element.js';
-import {api} from '../lib/api.js';
+import {api} from '../lib/lists.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
-import {slaCard, statusTag} from './work-common.js';
+import {TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES, label, statusTag} from '../lib/labels.js';
+import {slaCard} from './work-common.js';
 
-export const OPEN_STATUSES = [
-  ['REGISTERED', '已受理'], ['DISPATCHED', '已派单'], ['SIGNED', '已签收'], ['SUSPENDED', '已挂起'], ['RETURNED', '已退单'], ['RESOLVED', '已办结（待回访）'],
-];
-export const CATEGORIES = [['CONSULTATION', '咨询'], ['REQUEST', '求助'], ['COMPLAINT', '投诉'], ['SUGGESTION', '建议'], ['PRAISE', '表扬']];
-export const CHANNELS = [
-  ['HOTLINE', '8951234热线'], ['WEB', '网上诉求'], ['QR_CODE', '助企码'], ['GRID_STAFF', '网格员上报'], ['TRANSFER_12345', '12345转办'], ['PROJECT_PROBLEM', '项目问题'],
-];
+/** The statuses of a ticket in hand; a resolved one waits for its call-back (回访). */
+export const OPEN_STATUSES = ['REGISTERED', 'DISPATCHED', 'SIGNED', 'SUSPENDED', 'RETURNED', 'RESOLVED']
+  .map(code => [code, label(TICKET_STATUSES, code) + (code === 'RESOLVED' ? '（待回访）' : '')]);
 const FILTERS = ['scope', 'status', 'category', 'channel', 'overdue', 'q'];
-
-/** Every ticket of one status (and channel), page after page. */
-async function allOf(status, channel) {
-  const first = await api.get('/api/tickets', {status, channel, page: 0, size: 200});
-  const pages = Math.ceil(first.total / 200);
-  const rest = await Promise.all(Array.from({length: Math.max(0, pages - 1)}, (_, i) =>
-    api.get('/api/tickets', {status, channel, page: i + 1, size: 200})));
-  return first.items.concat(...rest.map(p => p.items));
-}
 
 /** Deadline first (the running limit's); tickets without one (待派单) after, oldest first. */
 function byDeadline(a, b) {
@@ -74,7 +62,7 @@ class WorkTickets extends HcElement {
       const statuses = f.status ? [f.status] : OPEN_STATUSES.map(s => s[0]);
       const [departments, ...lists] = await Promise.all([
         this._departments ? Promise.resolve(this._departments) : api.get('/api/tickets/departments'),
-        ...statuses.map(s => allOf(s, f.channel)),
+        ...statuses.map(status => api.all('/api/tickets', {status, channel: f.channel})),
       ]);
       this._departments = departments;
       this._tickets = [].concat(...lists).sort(byDeadline);
@@ -131,9 +119,9 @@ class WorkTickets extends HcElement {
         <label>状态<select name="status"><option value="">全部在办</option>
           ${OPEN_STATUSES.map(([c, l]) => html`<option value=${c} ?selected=${f.status === c}>${l}</option>`)}</select></label>
         <label>诉求类别<select name="category"><option value="">全部</option>
-          ${CATEGORIES.map(([c, l]) => html`<option value=${c} ?selected=${f.category === c}>${l}</option>`)}</select></label>
+          ${TICKET_CATEGORIES.map(([c, l]) => html`<option value=${c} ?selected=${f.category === c}>${l}</option>`)}</select></label>
         <label>受理渠道<select name="channel"><option value="">全部</option>
-          ${CHANNELS.map(([c, l]) => html`<option value=${c} ?selected=${f.channel === c}>${l}</option>`)}</select></label>
+          ${TICKET_CHANNELS.map(([c, l]) => html`<option value=${c} ?selected=${f.channel === c}>${l}</option>`)}</select></label>
         <label>是否超时<select name="overdue"><option value="">全部</option>
           <option value="yes" ?selected=${f.overdue === 'yes'}>仅超时</option></select></label>
         <label>编号、标题或企业<input name="q" .value=${f.q || ''}></label>

@@ -1,6 +1,10 @@
 package cn.hitech.servicedesk.ticket;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,17 +20,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.ActsForEnterprise;
 import cn.hitech.platform.web.CurrentUser;
-import cn.hitech.platform.web.PageView;
+import cn.hitech.platform.web.ProblemException;
 import cn.hitech.platform.web.Roles;
+import cn.hitech.platform.web.table.Tabular;
 import cn.hitech.servicedesk.agency.Agency;
+import cn.hitech.servicedesk.department.DepartmentService;
 
 @Path("/api/tickets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,11 +46,13 @@ public class TicketResource {
     private final TicketService service;
     private final CurrentUser user;
     private final Agency agency;
+    private final DepartmentService departments;
 
-    TicketResource(TicketService service, CurrentUser user, Agency agency) {
+    TicketResource(TicketService service, CurrentUser user, Agency agency, DepartmentService departments) {
         this.service = service;
         this.user = user;
         this.agency = agency;
+        this.departments = departments;
     }
 
     @POST
@@ -67,15 +78,83 @@ public class TicketResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.ADMIN, Roles.ENTERPRISE})
-    @Operation(summary = "工单列表", description = "Newest first, paged, optionally by status, channel (e.g. PROJECT_PROBLEM) and "
-            + "the project problem a ticket was taken up from (problemId), and the service commissioner copied on it (commissioner, "
-            + "抄送).")
-    public PageView<TicketApi.TicketView> list(@QueryParam("status") TicketStatus status,
+    @Operation(summary = "工单列表", description = "Paged, optionally by status (repeatable: any of them), channel (e.g. "
+            + "PROJECT_PROBLEM), the project problem a ticket was taken up from (problemId), the service commissioner copied on it (commissioner, 抄送), category, the "
+            + "department it is dispatched to (department, 主办单位代码), overdue=true (超时: the running limit's deadline has "
+            + "passed, as the red of sla.colour; false: not overdue) and supervised=true (督办; false: not supervised; not for "
+            + "enterprise accounts, 403). sort=newest (default) or deadline (the running limit's deadline first, tickets without "
+            + "a running limit last). An enterprise account sees only its own tickets. With format=csv|xlsx (or that Accept) "
+            + "every matching ticket leaves as a table in the same order (page and size do not apply); more than 50000 is a "
+            + "422 EXPORT_TOO_LARGE. A bad value is a 400 naming the parameter.")
+    public Response list(
+            @QueryParam("status") @Parameter(description = "工单状态；可重复，任一即可（如全部在办状态）") List<TicketStatus> status,
             @QueryParam("channel") TicketChannel channel, @QueryParam("problemId") UUID problemId,
             @QueryParam("commissioner") String commissioner,
+            @QueryParam("category") TicketCategory category,
+            @QueryParam("department") @Parameter(description = "主办单位代码", example = "POWER_SUPPLY") String department,
+            @QueryParam("overdue") @Parameter(description = "true：当前时限已超时；false：未超时") String overdue,
+            @QueryParam("supervised") @Parameter(description = "true：督办中；false：未督办（企业账号不可用）") String supervised,
+            @QueryParam("sort") @Parameter(description = "newest（默认，最新受理在前）或 deadline（当前时限截止早的在前，无计时时限的在后）")
+            String sort,
+            @QueryParam("format") @Parameter(description = "json（默认）、csv 或 xlsx：导出全部符合条件的工单") String format,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(user.enterpriseScope(), status, channel, problemId, commissioner, page, size);
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+            @Context HttpHeaders headers) {
+        Optional<String> scope = user.enterpriseScope();
+        Boolean supervisedOnly = flag("supervised", supervised);
+        if (supervisedOnly != null && scope.isPresent()) {
+            // 督办 is among what the enterprise view leaves out: filtering by it would tell it all the same.
+            throw new ProblemException(403, "FILTER_NOT_ALLOWED", "企业账号不能按督办筛选工单");
+        }
+        List<TicketStatus> statuses = status == null ? List.of() : status.stream().filter(Objects::nonNull).distinct().toList();
+        TicketRepository.Filter filter = new TicketRepository.Filter(scope, statuses, channel, problemId, blankOr(commissioner),
+                category, department(department), flag("overdue", overdue), supervisedOnly);
+        TicketRepository.Order order = order(sort);
+        MediaType type = Tabular.wanted(headers);
+        if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {
+            return Response.ok(service.list(filter, order, page, size), type).build();
+        }
+        return Response.ok(service.export(filter, order), type).build();
+    }
+
+
+    /** A department filter names a department that exists: a mistyped code would only ever list nothing. */
+    private String department(String code) {
+        String department = blankOr(code);
+        if (department != null && departments.find(department).isEmpty()) {
+            throw ProblemException.invalidField("department", "'" + code + "' 不是已登记的承办单位代码");
+        }
+        return department;
+    }
+
+    /** {@code true} or {@code false}; JAX-RS would read any other word as false, silently. */
+    static Boolean flag(String name, String value) {
+        String text = blankOr(value);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalidField(name, "'" + value + "' 无法识别；可选值：true, false");
+        };
+    }
+
+    private static TicketRepository.Order order(String sort) {
+        String text = blankOr(sort);
+        if (text == null) {
+            return TicketRepository.Order.NEWEST;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "newest" -> TicketRepository.Order.NEWEST;
+            case "deadline" -> TicketRepository.Order.DEADLINE;
+            default -> throw ProblemException.invalidField("sort", "'" + sort + "' 无法识别；可选值：newest, deadline");
+        };
+    }
+
+    private static String blankOr(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -11,9 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 import cn.hitech.platform.events.ticket.TicketRegistered;
@@ -22,7 +19,9 @@ import cn.hitech.platform.messaging.Outbox;
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.ProblemException;
+import cn.hitech.platform.web.table.Tabular;
 import cn.hitech.servicedesk.clock.ReplayClock;
+import cn.hitech.servicedesk.department.DepartmentService;
 import cn.hitech.servicedesk.directory.EnterpriseDirectory;
 import cn.hitech.servicedesk.repeat.RepeatDetector;
 import cn.hitech.servicedesk.routing.RoutingService;
@@ -33,6 +32,9 @@ public class TicketService {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    /** 一次导出的上限: more rows than a spreadsheet is read by anyone; narrow the filters instead. */
+    static final int EXPORT_LIMIT = 50_000;
 
     private final TicketRepository tickets;
     private final EnterpriseDirectory directory;
@@ -45,9 +47,12 @@ public class TicketService {
     private final Outbox outbox;
     private final TicketMoves moves;
     private final CurrentUser user;
+    private final TicketDeadlines deadlines;
+    private final DepartmentService departments;
 
     TicketService(TicketRepository tickets, EnterpriseDirectory directory, Audit audit, ReplayClock clock, TicketMapper mapper,
-            RoutingService routing, TicketIntake intake, RepeatDetector repeats, Outbox outbox, TicketMoves moves, CurrentUser user) {
+            RoutingService routing, TicketIntake intake, RepeatDetector repeats, Outbox outbox, TicketMoves moves, CurrentUser user,
+            TicketDeadlines deadlines, DepartmentService departments) {
         this.tickets = tickets;
         this.directory = directory;
         this.audit = audit;
@@ -59,6 +64,8 @@ public class TicketService {
         this.outbox = outbox;
         this.moves = moves;
         this.user = user;
+        this.deadlines = deadlines;
+        this.departments = departments;
     }
 
     /**
@@ -201,37 +208,27 @@ public class TicketService {
                 .orElseThrow(() -> ProblemException.notFound("ticket", id));
     }
 
-    /** Newest first; each filter given (status, channel, project problem) narrows the list. */
-    public PageView<TicketApi.TicketView> list(Optional<String> enterpriseScope, TicketStatus status, TicketChannel channel,
-            UUID problemId, String commissioner, int page, int size) {
-        Sort newestFirst = Sort.by("createdAt").descending().and("id");
-        // Only the filters given go into the query: PostgreSQL cannot type a parameter that is bound to null alone.
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        enterpriseScope.ifPresent(scope -> {
-            where.append(" and enterpriseCreditCode = :scope");
-            parameters.and("scope", scope);
-        });
-        if (status != null) {
-            where.append(" and status = :status");
-            parameters.and("status", status);
+    /**
+     * One page of the tickets matching {@code filter}, in {@code order}; the colour and "overdue" as of the domain clock,
+     * as the ticket view shows them.
+     */
+    public PageView<TicketApi.TicketView> list(TicketRepository.Filter filter, TicketRepository.Order order, int page, int size) {
+        Instant now = clock.domainNow();
+        int first = (int) Math.min((long) page * size, Integer.MAX_VALUE);
+        List<TicketApi.TicketView> items = tickets.search(filter, order, now, first, size).stream()
+                .map(t -> mapper.viewFor(t, filter.scope())).toList();
+        return new PageView<>(items, page, size, tickets.count(filter, now));
+    }
+
+    /** Every ticket matching {@code filter}, in {@code order}, as a table; more than {@link #EXPORT_LIMIT} is a 422. */
+    public Tabular export(TicketRepository.Filter filter, TicketRepository.Order order) {
+        Instant now = clock.domainNow();
+        long matching = tickets.count(filter, now);
+        if (matching > EXPORT_LIMIT) {
+            throw ProblemException.ruleViolated("EXPORT_TOO_LARGE", "符合条件的工单共 " + matching + " 条，超过一次导出的上限 "
+                    + EXPORT_LIMIT + " 条：请增加筛选条件（如状态、类别、承办单位）后分批导出");
         }
-        if (channel != null) {
-            where.append(" and channel = :channel");
-            parameters.and("channel", channel);
-        }
-        if (problemId != null) {
-            where.append(" and problemId = :problemId");
-            parameters.and("problemId", problemId);
-        }
-        if (commissioner != null && !commissioner.isBlank()) {
-            // 抄送: the tickets copied to this service commissioner at registration.
-            where.append(" and copiedTo = :commissioner");
-            parameters.and("commissioner", commissioner.strip());
-        }
-        PanacheQuery<Ticket> query = tickets.find(where.toString(), newestFirst, parameters);
-        query.page(Page.of(page, size));
-        List<TicketApi.TicketView> items = query.list().stream().map(t -> mapper.viewFor(t, enterpriseScope)).toList();
-        return new PageView<>(items, page, size, query.count());
+        return TicketTable.of(tickets.search(filter, order, now, 0, EXPORT_LIMIT), filter.scope().isPresent(), now, deadlines,
+                code -> departments.name(code).orElse(code));
     }
 }

@@ -18,16 +18,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.ActsForEnterprise;
 import cn.hitech.platform.web.ExpectedVersion;
-import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.Roles;
+import cn.hitech.platform.web.table.Tabular;
 
 /**
  * 一件事申请: submission, 预审, item moves. Every write names the application's version (If-Match or body
@@ -63,14 +66,26 @@ public class ApplicationResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @RolesAllowed({Roles.ENTERPRISE, Roles.STAFF, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "申请列表", description = "Newest first, paged; an enterprise sees its own only.")
-    public PageView<ApplicationApi.ApplicationView> list(@QueryParam("status") ApplicationStatus status,
+    @Operation(summary = "申请列表", description = "Newest first, paged; an enterprise sees its own only. Optionally by status, "
+            + "thing, creditCode (staff) and department (待办: applications with an item of that department not yet approved or "
+            + "refused; an unknown code is a 400). With format=csv|xlsx (or that Accept) every match leaves as a table (page and "
+            + "size do not apply); more than 50000 is a 422 EXPORT_TOO_LARGE.")
+    public Response list(@QueryParam("status") ApplicationStatus status,
             @QueryParam("thing") String thing, @QueryParam("creditCode") String creditCode,
+            @QueryParam("department") @Parameter(description = "部门代码：有该部门待办事项的申请", example = "HEALTH") String department,
+            @QueryParam("format") @Parameter(description = "json（默认）、csv 或 xlsx：导出全部符合条件的申请") String format,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return applications.list(status, thing, creditCode, page, size);
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+            @Context HttpHeaders headers) {
+        MediaType type = Tabular.wanted(headers);
+        if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {
+            return Response.ok(applications.list(status, thing, creditCode, department, page, size), type).build();
+        }
+        return Response.ok(applications.export(status, thing, creditCode, department), type).build();
     }
+
 
     @GET
     @Path("/{id}")

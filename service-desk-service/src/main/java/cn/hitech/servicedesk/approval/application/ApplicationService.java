@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +26,7 @@ import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.PageView;
 import cn.hitech.platform.web.Problem;
 import cn.hitech.platform.web.ProblemException;
+import cn.hitech.platform.web.table.Tabular;
 import cn.hitech.servicedesk.approval.AnswerCheck;
 import cn.hitech.servicedesk.agency.Agency;
 import cn.hitech.servicedesk.approval.ApprovalApi;
@@ -46,6 +46,9 @@ public class ApplicationService {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    /** 一次导出的上限: more rows than a spreadsheet is read by anyone; narrow the filters instead. */
+    static final int EXPORT_LIMIT = 50_000;
 
     private final ApplicationStore store;
     private final ApplicationViews views;
@@ -124,33 +127,37 @@ public class ApplicationService {
     }
 
     /** Newest first; an enterprise sees its own only. */
-    public PageView<ApplicationApi.ApplicationView> list(ApplicationStatus status, String thing, String creditCode, int page, int size) {
+    public PageView<ApplicationApi.ApplicationView> list(ApplicationStatus status, String thing, String creditCode, String department,
+            int page, int size) {
         Optional<String> scope = user.enterpriseScope();
-        String holder = scope.orElse(creditCode == null || creditCode.isBlank() ? null : creditCode.strip());
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (holder != null) {
-            where.append(" and a.applicantCreditCode = :holder");
-            params.put("holder", holder);
-        }
-        if (status != null) {
-            where.append(" and a.status = :status");
-            params.put("status", status);
-        }
-        if (thing != null && !thing.isBlank()) {
-            where.append(" and a.thingCode = :thing");
-            params.put("thing", thing.strip());
-        }
-        TypedQuery<ApprovalApplication> q = store.em().createQuery("select a from ApprovalApplication a" + where
-                + " order by a.submittedAt desc, a.number desc", ApprovalApplication.class);
-        TypedQuery<Long> count = store.em().createQuery("select count(a) from ApprovalApplication a" + where, Long.class);
-        params.forEach((k, v) -> {
-            q.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<ApplicationApi.ApplicationView> items = q.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+        ApplicationStore.Filter filter = filter(scope, status, thing, creditCode, department);
+        int first = (int) Math.min((long) page * size, Integer.MAX_VALUE);
+        List<ApplicationApi.ApplicationView> items = store.search(filter, first, size).stream()
                 .map(a -> views.view(a, scope.isPresent())).toList();
-        return new PageView<>(items, page, size, count.getSingleResult());
+        return new PageView<>(items, page, size, store.count(filter));
+    }
+
+    /** The list's every match as a table, newest first; more than {@link #EXPORT_LIMIT} is a 422. */
+    public Tabular export(ApplicationStatus status, String thing, String creditCode, String department) {
+        ApplicationStore.Filter filter = filter(user.enterpriseScope(), status, thing, creditCode, department);
+        long matching = store.count(filter);
+        if (matching > EXPORT_LIMIT) {
+            throw ProblemException.ruleViolated("EXPORT_TOO_LARGE", "符合条件的申请共 " + matching + " 条，超过一次导出的上限 "
+                    + EXPORT_LIMIT + " 条：请增加筛选条件（如状态、一件事、部门）后分批导出");
+        }
+        return ApplicationTable.of(store.search(filter, 0, EXPORT_LIMIT), store.itemsOf(filter), store::definition,
+                store::departmentName, ZONE);
+    }
+
+    /** An enterprise's scope wins over any credit code asked for; a department named must exist (400 otherwise). */
+    private ApplicationStore.Filter filter(Optional<String> scope, ApplicationStatus status, String thing, String creditCode,
+            String department) {
+        String holder = scope.orElse(ApplicationStore.blankOr(creditCode));
+        String owner = ApplicationStore.blankOr(department);
+        if (owner != null && !store.isDepartment(owner)) {
+            throw ProblemException.invalidField("department", "'" + department + "' 不是已登记的部门代码");
+        }
+        return new ApplicationStore.Filter(holder, status, ApplicationStore.blankOr(thing), owner);
     }
 
     /** 受理: every applicable item becomes its department's task, all running at once from now. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -198,6 +199,70 @@ class ApplicationStore {
         outbox.publish(ApprovalStatusChanged.TYPE, new ApprovalStatusChanged(app.id, app.number, app.thingCode,
                 app.applicantCreditCode, row.itemCode, move, from, to, step, department, item == null ? null : item.dueBy,
                 actor.name(), now));
+    }
+
+    /**
+     * The filters of the application list (申请列表), each null when not given: the applicant (an enterprise's own
+     * scope, or the credit code staff asked for), status, thing, and a department with an item still to decide (待办).
+     */
+    record Filter(String holder, ApplicationStatus status, String thing, String department) {
+    }
+
+    /** The applications matching {@code filter}, newest first, from {@code first}, at most {@code max}. */
+    List<ApprovalApplication> search(Filter filter, int first, int max) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        TypedQuery<ApprovalApplication> q = em.createQuery("select a from ApprovalApplication a where " + where(filter, params)
+                + " order by a.submittedAt desc, a.number desc", ApprovalApplication.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    long count(Filter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        TypedQuery<Long> q = em.createQuery("select count(a) from ApprovalApplication a where " + where(filter, params), Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    /** The items of every application matching {@code filter}, by application, in position order: one query for an export. */
+    Map<UUID, List<ApplicationItem>> itemsOf(Filter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        TypedQuery<ApplicationItem> q = em.createQuery("select i from ApplicationItem i where i.applicationId in"
+                + " (select a.id from ApprovalApplication a where " + where(filter, params) + ") order by i.applicationId, i.position",
+                ApplicationItem.class);
+        params.forEach(q::setParameter);
+        Map<UUID, List<ApplicationItem>> byApplication = new LinkedHashMap<>();
+        q.getResultList().forEach(i -> byApplication.computeIfAbsent(i.applicationId, id -> new ArrayList<>()).add(i));
+        return byApplication;
+    }
+
+    boolean isDepartment(String code) {
+        return departments.find(code).isPresent();
+    }
+
+    /** Only the filters given go into the query: PostgreSQL cannot type a parameter that is bound to null alone. */
+    private static String where(Filter f, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (f.holder() != null) {
+            where.append(" and a.applicantCreditCode = :holder");
+            params.put("holder", f.holder());
+        }
+        if (f.status() != null) {
+            where.append(" and a.status = :status");
+            params.put("status", f.status());
+        }
+        if (f.thing() != null) {
+            where.append(" and a.thingCode = :thing");
+            params.put("thing", f.thing());
+        }
+        if (f.department() != null) {
+            // 待办: an item of that department not approved or refused yet (waiting for acceptance, in hand, or paused).
+            where.append(" and exists (select 1 from ApplicationItem d where d.applicationId = a.id and d.departmentCode = :department"
+                    + " and d.status not in (cn.hitech.servicedesk.approval.application.ItemStatus.APPROVED,"
+                    + " cn.hitech.servicedesk.approval.application.ItemStatus.REFUSED))");
+            params.put("department", f.department());
+        }
+        return where.toString();
     }
 
     List<ApprovalMove> moves(UUID applicationId) {
