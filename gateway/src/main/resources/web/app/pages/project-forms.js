@@ -3,7 +3,8 @@
 // which codes belong to which of its fields, and whatever no field claims goes to the <hc-problem> banner.
 
 import {html, nothing} from 'lit';
-import {ApiError} from '../lib/api.js';
+import {api, ApiError} from '../lib/api.js';
+import {HcElement} from '../lib/element.js';
 
 function fieldHit(error, field) {
   const errors = (error.problem && error.problem.errors) || [];
@@ -57,4 +58,40 @@ export function dayTs(value) {
   if (!value) return null;
   const [y, m, d] = value.split('-').map(Number);
   return new Date(y, m - 1, d).getTime();
+}
+
+/**
+ * A section of the project page that lists one kind of the project's things ({@code listPath}: milestones, packages,
+ * problems) and opens a form for a move on one of them: it reads the list again whenever the page's revision moves, and
+ * focuses the opened form's first field ({@code focus}).
+ */
+export class ProjectList extends HcElement {
+  static properties = {
+    project: {attribute: false}, writable: {type: Boolean}, revision: {type: Number},
+    _items: {state: true}, _error: {state: true}, _action: {state: true}, _formError: {state: true}, _busy: {state: true},
+    _notice: {state: true},
+  };
+
+  updated(changed) {
+    if (changed.has('revision')) this.load();
+  }
+
+  async load() {
+    try {
+      this._items = await api.get('/api/projects/' + this.project.id + '/' + this.listPath);
+      this._error = null;
+    } catch (e) {
+      this._error = e;
+    }
+  }
+
+  openForm(action, focus) {
+    this._action = action;
+    this._formError = null;
+    this._notice = null;
+    this.updateComplete.then(() => {
+      const first = this.querySelector(focus);
+      if (first) first.focus();
+    });
+  }
 }

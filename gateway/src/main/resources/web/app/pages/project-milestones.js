@@ -4,10 +4,9 @@
 
 import {html, nothing} from 'lit';
 import {safeLink} from '../lib/components.js';
-import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
-import {banner, dayTs, fieldNote, formValues} from './project-forms.js';
+import {ProjectList, banner, dayTs, fieldNote, formValues} from './project-forms.js';
 
 const REACH_FIELDS = {actualDate: [], evidence: [], evidenceLinks: []};
 const REPLAN_FIELDS = {plannedDate: [], reason: []};
@@ -79,34 +78,11 @@ export function ganttOption(items) {
   };
 }
 
-class ProjectMilestones extends HcElement {
-  static properties = {
-    project: {attribute: false}, writable: {type: Boolean}, revision: {type: Number},
-    _items: {state: true}, _error: {state: true}, _action: {state: true}, _formError: {state: true}, _busy: {state: true},
-    _notice: {state: true},
-  };
-
-  updated(changed) {
-    if (changed.has('revision')) this.load();
-  }
-
-  async load() {
-    try {
-      this._items = await api.get('/api/projects/' + this.project.id + '/milestones');
-      this._error = null;
-    } catch (e) {
-      this._error = e;
-    }
-  }
+class ProjectMilestones extends ProjectList {
+  listPath = 'milestones';
 
   open(milestone, kind) {
-    this._action = {milestone, kind};
-    this._formError = null;
-    this._notice = null;
-    this.updateComplete.then(() => {
-      const first = this.querySelector('#milestone-form input, #milestone-form textarea');
-      if (first) first.focus();
-    });
+    this.openForm({milestone, kind}, '#milestone-form input, #milestone-form textarea');
   }
 
   async submit(event) {

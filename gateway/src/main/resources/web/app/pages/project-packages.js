@@ -4,10 +4,9 @@
 
 import {html, nothing} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
-import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
-import {banner, fieldNote, formValues} from './project-forms.js';
+import {ProjectList, banner, fieldNote, formValues} from './project-forms.js';
 
 /** The moves a status allows, as written in the service's PackageTransition. */
 const MOVES = {
@@ -19,34 +18,11 @@ const TITLES = {start: '开始推进', complete: '完成', reopen: '重新打开
 const FIELDS = {date: [], note: [], reason: [], accountablePerson: [], department: [], dueDate: [], notes: []};
 const STATUS_TAG = {NOT_STARTED: '', IN_PROGRESS: 'yellow', DONE: 'green'};
 
-class ProjectPackages extends HcElement {
-  static properties = {
-    project: {attribute: false}, writable: {type: Boolean}, revision: {type: Number},
-    _items: {state: true}, _error: {state: true}, _action: {state: true}, _formError: {state: true}, _busy: {state: true},
-    _notice: {state: true},
-  };
-
-  updated(changed) {
-    if (changed.has('revision')) this.load();
-  }
-
-  async load() {
-    try {
-      this._items = await api.get('/api/projects/' + this.project.id + '/packages');
-      this._error = null;
-    } catch (e) {
-      this._error = e;
-    }
-  }
+class ProjectPackages extends ProjectList {
+  listPath = 'packages';
 
   open(pkg, move) {
-    this._action = {pkg, move};
-    this._formError = null;
-    this._notice = null;
-    this.updateComplete.then(() => {
-      const first = this.querySelector('#package-form input, #package-form textarea');
-      if (first) first.focus();
-    });
+    this.openForm({pkg, move}, '#package-form input, #package-form textarea');
   }
 
   async submit(event) {

@@ -3,44 +3,20 @@
 // with a reason. The moves name the problem's version.
 
 import {html, nothing} from 'lit';
-import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
-import {banner, fieldNote, formValues} from './project-forms.js';
+import {ProjectList, banner, fieldNote, formValues} from './project-forms.js';
 
 const CATEGORIES = [['LAND', '用地'], ['FUNDS', '资金'], ['LABOUR', '用工'], ['ENERGY', '能耗'], ['APPROVAL', '审批'],
   ['UTILITIES', '水电气暖'], ['OTHER', '其他']];
 const URGENCIES = [['NORMAL', '一般'], ['URGENT', '紧急'], ['CRITICAL', '特急']];
 const FIELDS = {category: [], urgency: [], description: [], resolution: [], reason: []};
 
-class ProjectProblems extends HcElement {
-  static properties = {
-    project: {attribute: false}, writable: {type: Boolean}, revision: {type: Number},
-    _items: {state: true}, _error: {state: true}, _action: {state: true}, _formError: {state: true}, _busy: {state: true},
-    _notice: {state: true},
-  };
-
-  updated(changed) {
-    if (changed.has('revision')) this.load();
-  }
-
-  async load() {
-    try {
-      this._items = await api.get('/api/projects/' + this.project.id + '/problems');
-      this._error = null;
-    } catch (e) {
-      this._error = e;
-    }
-  }
+class ProjectProblems extends ProjectList {
+  listPath = 'problems';
 
   open(problem, move) {
-    this._action = {problem, move};
-    this._formError = null;
-    this._notice = null;
-    this.updateComplete.then(() => {
-      const first = this.querySelector('#problem-form select, #problem-form textarea');
-      if (first) first.focus();
-    });
+    this.openForm({problem, move}, '#problem-form select, #problem-form textarea');
   }
 
   async submit(event) {
