@@ -8,7 +8,7 @@ import {api} from '../lib/lists.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
-import {APPLICATION_STATUSES, lastNinetyDays, rate, ratePoint, periodForm, barOption} from './dashboard-common.js';
+import {APPLICATION_STATUSES, lastNinetyDays, rate, ratePoint, periodForm, barOption, countsBy} from './dashboard-common.js';
 
 const REDUCTIONS = [
   ['stepReduction', '环节压减率'], ['promisedTimeCompression', '时限压缩率（承诺）'], ['actualTimeCompression', '时限压缩率（实际）'],
@@ -38,14 +38,10 @@ class ApprovalsDashboard extends HcElement {
     try {
       const reductions = this.loadReductions();
       const things = await api.get('/api/approvals/things');
-      // One total per thing and state: the list's own count, so the chart and the list it opens always agree.
-      const [counts] = await Promise.all([
-        Promise.all(things.map(t => Promise.all(APPLICATION_STATUSES.map(([status]) =>
-          api.total('/api/approvals/applications', {thing: t.code, status}))))),
-        reductions,
-      ]);
+      // The thing × state matrix in one call of the list's counts, so the chart and the list it opens always agree.
+      const [count] = await Promise.all([countsBy('/api/approvals/applications', 'thing,status'), reductions]);
       this._things = things;
-      this._counts = counts;
+      this._counts = things.map(t => APPLICATION_STATUSES.map(([status]) => count(t.code, status)));
     } catch (e) {
       this._error = e;
     }

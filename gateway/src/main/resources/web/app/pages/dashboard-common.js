@@ -3,6 +3,7 @@
 // and the drill-down links that open a detail page only when the console has one for the user's role.
 
 import {html} from 'lit';
+import {api} from '../lib/lists.js';
 import {fmt} from '../lib/format.js';
 import {resolve, go} from '../lib/pages.js';
 import {fieldError} from '../lib/components.js';
@@ -29,6 +30,16 @@ export function daysAgo(days) {
   const [y, m, d] = fmt.today().split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d - days));
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A list's totals grouped by `by` (one or two dimensions, comma-separated), in one call of its `…/counts` endpoint with
+ * the list's own filters; answers a lookup `count(key)` / `count(key1, key2)`, 0 for a group the list has nothing in.
+ */
+export async function countsBy(path, by, params = {}) {
+  const rows = await api.get(path + '/counts', {...params, by});
+  const counts = new Map(rows.map(r => [(r.keys || [r.key]).join('\u0001'), r.count]));
+  return (...keys) => counts.get(keys.join('\u0001')) || 0;
 }
 
 /** The default reporting period: the last 90 days, today included. */

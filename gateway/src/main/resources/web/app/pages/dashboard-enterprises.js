@@ -9,7 +9,7 @@ import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
 import {SCALES, QUALIFICATION_LEVELS as LEVELS, POLICY_MODES, label} from '../lib/labels.js';
-import {INDUSTRY_SECTIONS, PALETTE, barOption, legendLinks, openIfPage} from './dashboard-common.js';
+import {INDUSTRY_SECTIONS, PALETTE, barOption, legendLinks, openIfPage, countsBy} from './dashboard-common.js';
 
 function listHash(params) {
   return '#/enterprises/list?' + new URLSearchParams(Object.entries(params).filter(([, v]) => v));
@@ -35,21 +35,19 @@ class EnterprisesDashboard extends HcElement {
 
   async load() {
     try {
-      const total = params => api.total('/api/enterprises', params);
-      // The heavier reports first: the browser sends six requests to a host at a time, the many counts queue behind them.
       const [policies, load, pool, qualifications, all, industries, scales] = await Promise.all([
         api.get('/api/enterprises/reports/policies'),
         api.get('/api/enterprises/reports/commissioner-load'),
         api.get('/api/enterprises/cultivation-pool'),
         api.get('/api/enterprises/reports/qualifications'),
-        total({}),
-        Promise.all(INDUSTRY_SECTIONS.map(([code]) => total({industry: code}))),
-        Promise.all(SCALES.map(([scale]) => total({scale}))),
+        api.total('/api/enterprises'),
+        countsBy('/api/enterprises', 'industry'),
+        countsBy('/api/enterprises', 'scale'),
       ]);
       this._total = all;
-      this._industries = INDUSTRY_SECTIONS.map(([code, name], i) => ({code, name, count: industries[i]})).filter(r => r.count > 0)
+      this._industries = INDUSTRY_SECTIONS.map(([code, name]) => ({code, name, count: industries(code)})).filter(r => r.count > 0)
         .sort((a, b) => b.count - a.count);
-      this._scales = scales;
+      this._scales = SCALES.map(([scale]) => scales(scale));
       this._qualifications = qualifications;
       this._load = load;
       this._policies = policies;
@@ -237,6 +235,8 @@ class EnterprisesDashboard extends HcElement {
             ${targets.map(([code, name]) => html`<option value=${code} ?selected=${code === this._target}>${name}</option>`)}
           </select></label></div>
         <hc-table id="pool-list" caption="培育库成员（${pool.length}）" .rows=${pool} size="10" @row-click=${e => this.openEnterprise(e.detail.member.creditCode)}
+          export-path="/api/enterprises/cultivation-pool" .exportParams=${{target: this._target}}
+          export-name=${this._target ? '培育库（' + label(targets, this._target) + '）' : '培育库'}
           .columns=${[
             {key: 'rank', label: '名次', align: 'num'},
             {key: 'enterpriseName', label: '企业', render: m => m.member.enterpriseName},

@@ -1,18 +1,25 @@
 // 工单清单 (the ticket list behind the 热线 dashboard's charts): the service desk's ticket list, newest first, filtered by
-// channel and status from the query (#/tickets/list?channel=HOTLINE&status=SIGNED).
+// channel, status, category, department, overdue and supervised from the query (#/tickets/list?channel=HOTLINE&overdue=true);
+// its export carries the same filters, so the file holds exactly the tickets the table counts.
 
 import {html} from 'lit';
 import {HcElement} from '../lib/element.js';
 import {api} from '../lib/api.js';
 import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
-import {TICKET_CHANNELS, TICKET_STATUSES, label, colourTag} from '../lib/labels.js';
+import {TICKET_CHANNELS, TICKET_STATUSES, TICKET_CATEGORIES, label, colourTag} from '../lib/labels.js';
 import {openIfPage} from './dashboard-common.js';
 
-const FILTERS = ['channel', 'status'];
+const FILTERS = ['channel', 'status', 'category', 'department', 'overdue', 'supervised'];
+const YES_NO = {overdue: [['true', '已超时'], ['false', '未超时']], supervised: [['true', '督办中'], ['false', '未督办']]};
 
 class TicketList extends HcElement {
-  static properties = {query: {attribute: false}, user: {attribute: false}, _filter: {state: true}};
+  static properties = {query: {attribute: false}, user: {attribute: false}, _filter: {state: true}, _departments: {state: true}};
+
+  connectedCallback() {
+    super.connectedCallback();
+    api.get('/api/tickets/departments').then(d => { this._departments = d; }, () => { this._departments = []; });
+  }
 
   willUpdate(changed) {
     if (changed.has('query')) {
@@ -29,23 +36,34 @@ class TicketList extends HcElement {
     go('#/tickets/list?' + new URLSearchParams(next));
   }
 
+  select(name, text, options, f) {
+    return html`<label>${text}<select name=${name}><option value="">全部</option>
+      ${options.map(([c, l]) => html`<option value=${c} ?selected=${f[name] === c}>${l}</option>`)}</select></label>`;
+  }
+
   render() {
     const f = this._filter || {};
+    const departments = (this._departments || []).map(d => [d.code, d.name]);
     const loader = ({page, size}) => api.get('/api/tickets', {...f, page, size});
-    const title = [f.channel && label(TICKET_CHANNELS, f.channel), f.status && label(TICKET_STATUSES, f.status)].filter(Boolean).join(' · ');
+    const title = [f.channel && label(TICKET_CHANNELS, f.channel), f.status && label(TICKET_STATUSES, f.status),
+      f.category && label(TICKET_CATEGORIES, f.category), f.department && label(departments, f.department),
+      f.overdue && label(YES_NO.overdue, f.overdue), f.supervised && label(YES_NO.supervised, f.supervised)].filter(Boolean).join(' · ');
     return html`
       <h2>工单清单${title ? '：' + title : ''}</h2>
       <form class="filters card" @submit=${e => this.apply(e)}>
-        <label>受理渠道<select name="channel"><option value="">全部</option>
-          ${TICKET_CHANNELS.map(([c, l]) => html`<option value=${c} ?selected=${f.channel === c}>${l}</option>`)}</select></label>
-        <label>工单状态<select name="status"><option value="">全部</option>
-          ${TICKET_STATUSES.map(([c, l]) => html`<option value=${c} ?selected=${f.status === c}>${l}</option>`)}</select></label>
+        ${this.select('channel', '受理渠道', TICKET_CHANNELS, f)}
+        ${this.select('status', '工单状态', TICKET_STATUSES, f)}
+        ${this.select('category', '诉求类别', TICKET_CATEGORIES, f)}
+        ${this.select('department', '主办单位', departments, f)}
+        ${this.select('overdue', '超时', YES_NO.overdue, f)}
+        ${this.select('supervised', '督办', YES_NO.supervised, f)}
         <button type="submit">查询</button>
         <a href="#/dashboard/tickets">返回热线驾驶舱</a>
       </form>
       <section class="card">
         <hc-table id="ticket-list" .loader=${loader} .key=${JSON.stringify(f)}
-          export-path="/api/tickets" .exportParams=${f} export-name="工单清单" @row-click=${e => openIfPage('#/work/tickets/' + e.detail.id, this.user)} .columns=${[
+          export-path="/api/tickets" .exportParams=${f} export-name=${'工单清单' + (title ? '（' + title + '）' : '')}
+          @row-click=${e => openIfPage('#/work/tickets/' + e.detail.id, this.user)} .columns=${[
           {key: 'number', label: '工单编号'},
           {key: 'title', label: '标题'},
           {key: 'channelLabel', label: '渠道'},

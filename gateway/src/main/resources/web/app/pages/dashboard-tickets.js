@@ -1,4 +1,4 @@
-// 8951234 热线驾驶舱: tickets by channel and by status (the ticket list's totals), the departments' 三率 and other rates
+// 8951234 热线驾驶舱: tickets by channel and by status (the ticket list's totals, one counts call a chart), the departments' 三率 and other rates
 // (ranking, metrics and the monthly trend), the overdue and supervised tickets, the hot topics and the repeated-request
 // clusters. The channel and status charts drill down to the ticket list; a department bar to its trend; a topic to its
 // leaves. Every report table exports through its report endpoint.
@@ -10,7 +10,7 @@ import {fmt} from '../lib/format.js';
 import {registerPage, go} from '../lib/pages.js';
 import {stat} from '../lib/components.js';
 import {TICKET_CHANNELS, TICKET_STATUSES, label, colourTag} from '../lib/labels.js';
-import {lastNinetyDays, rate, ratePoint, periodForm, openIfPage, barOption, legendLinks} from './dashboard-common.js';
+import {lastNinetyDays, rate, ratePoint, periodForm, openIfPage, barOption, legendLinks, countsBy} from './dashboard-common.js';
 
 const OPEN = ['DISPATCHED', 'SIGNED', 'SUSPENDED'];
 const TREND_RATES = [
@@ -52,11 +52,11 @@ class TicketsDashboard extends HcElement {
       const [, pressed, channels, statuses] = await Promise.all([
         this.loadPeriod(),
         openTickets(),
-        Promise.all(TICKET_CHANNELS.map(([channel]) => api.total('/api/tickets', {channel}))),
-        Promise.all(TICKET_STATUSES.map(([status]) => api.total('/api/tickets', {status}))),
+        countsBy('/api/tickets', 'channel'),
+        countsBy('/api/tickets', 'status'),
       ]);
-      this._channels = channels;
-      this._statuses = statuses;
+      this._channels = TICKET_CHANNELS.map(([channel]) => channels(channel));
+      this._statuses = TICKET_STATUSES.map(([status]) => statuses(status));
       this._pressed = pressed.filter(t => (t.sla && t.sla.colour === 'RED') || t.supervision)
         .sort((a, b) => String(a.sla && a.sla.deadline).localeCompare(String(b.sla && b.sla.deadline)));
     } catch (e) {
@@ -186,6 +186,10 @@ class TicketsDashboard extends HcElement {
             {key: 'supervision', label: '督办期限', render: t => t.supervision ? fmt.dateTime(t.supervision.deadline) : '—'},
             {key: 'urgeCount', label: '催办次数', align: 'num'},
           ]}></hc-table>
+        <p class="toolbar" id="pressed-links">
+          <a href="#/tickets/list?overdue=true">全部超时工单（含待回访，可导出）</a>
+          <a href="#/tickets/list?supervised=true">全部督办工单（可导出）</a>
+        </p>
       </section>
       <section class="card">
         <div class="filters"><h3 style="margin:0">承办单位指标</h3><span class="spacer"></span>
@@ -242,7 +246,8 @@ class TicketsDashboard extends HcElement {
           ${this._topics.levelOne.map(t => html`<button class=${this._levelOne === t.code ? '' : 'secondary'}
             @click=${() => { this._levelOne = t.code; }}>${t.label}</button>`)}
         </div>
-        <hc-table id="topic-list" export-path="/api/tickets/reports/topics" .exportParams=${this._period} export-name="热点诉求"
+        <hc-table id="topic-list" export-path="/api/tickets/reports/topics" .exportParams=${{...this._period, levelOne: this._levelOne}}
+          export-name=${this._levelOne ? '热点诉求（' + label(this._topics.levelOne.map(t => [t.code, t.label]), this._levelOne) + '）' : '热点诉求'}
           caption=${this._levelOne ? '末级分类：' + label(this._topics.levelOne.map(t => [t.code, t.label]), this._levelOne) : '末级分类（全部）'}
           .rows=${leaves} size="10"
           .columns=${[

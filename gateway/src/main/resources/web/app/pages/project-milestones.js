@@ -1,5 +1,5 @@
-// 项目节点 (milestones) on the project page: the plan in order with baseline, current plan, actual date, slip and
-// evidence; a Gantt-like chart of each milestone's baseline against its current plan (and the actual date once
+// 项目节点 (milestones) on the project page: the plan in order with baseline, current plan, actual date, slip (in
+// working days on the platform calendar, as the API counts them, with the calendar days beside) and evidence; a Gantt-like chart of each milestone's baseline against its current plan (and the actual date once
 // reached); and, for STAFF and ADMIN, reaching a milestone with its date and evidence, or re-planning it with a reason.
 
 import {html, nothing} from 'lit';
@@ -21,6 +21,15 @@ function status(m, today) {
 function slip(days) {
   if (days === null || days === undefined) return '—';
   return days > 0 ? '+' + days : String(days);
+}
+
+/** The slip against the baseline in working days (the API's slipWorkingDays / actualSlipWorkingDays), calendar days beside. */
+function workingSlip(working, days, kind) {
+  // A service not yet answering the working-day count (an older instance) still shows the calendar days.
+  if (working === null || working === undefined) return days === null || days === undefined ? '—' : slip(days) + ' 天';
+  const text = working > 0 ? '滞后 ' + working + ' 个工作日' : working < 0 ? '提前 ' + (-working) + ' 个工作日' : '与基线一致';
+  return html`<span class="slip ${working > 0 ? 'late' : ''}" data-slip=${kind} data-working-days=${working}>${text}</span>
+    ${days ? html`<br><span class="muted">（日历 ${slip(days)} 天）</span>` : nothing}`;
 }
 
 /**
@@ -125,8 +134,8 @@ class ProjectMilestones extends ProjectList {
             {key: 'baselineDate', label: '基线日期', render: m => fmt.date(m.baselineDate)},
             {key: 'plannedDate', label: '计划日期', render: m => fmt.date(m.plannedDate)},
             {key: 'actualDate', label: '实际日期', render: m => fmt.date(m.actualDate)},
-            {key: 'slipDays', label: '计划偏差(天)', align: 'num', render: m => slip(m.slipDays)},
-            {key: 'actualSlipDays', label: '实际偏差(天)', align: 'num', render: m => slip(m.actualSlipDays)},
+            {key: 'slipWorkingDays', label: '计划偏差', render: m => workingSlip(m.slipWorkingDays, m.slipDays, 'planned')},
+            {key: 'actualSlipWorkingDays', label: '实际偏差', render: m => workingSlip(m.actualSlipWorkingDays, m.actualSlipDays, 'actual')},
             {key: 'status', label: '状态', render: m => { const [label, colour] = status(m, today); return html`<span class="tag ${colour}" data-status=${label}>${label}</span>`; }},
             {key: 'evidence', label: '佐证材料', render: m => this.evidence(m)},
             ...(this.writable ? [{key: 'actions', label: '操作', render: m => m.actualDate ? '—' : html`

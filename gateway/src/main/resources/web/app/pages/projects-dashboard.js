@@ -36,13 +36,14 @@ class ProjectsDashboard extends HcElement {
   async load() {
     try {
       const [stages, rates, warnings, departments, rounds] = await Promise.all([
-        Promise.all(STAGES.map(([status]) => api.total('/api/projects', {status}))),
+        api.get('/api/projects/counts', {by: 'status'}),
         api.get('/api/projects/reports/rates'),
         api.get('/api/projects/reports/warnings'),
         api.get('/api/projects/reports/departments'),
         api.get('/api/projects/reviews'),
       ]);
-      this._stages = stages;
+      const byStage = new Map(stages.map(r => [r.key, r.count]));
+      this._stages = STAGES.map(([status]) => byStage.get(status) || 0);
       this._rates = rates;
       this._warnings = warnings;
       this._departments = departments;

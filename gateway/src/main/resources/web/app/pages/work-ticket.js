@@ -261,20 +261,23 @@ class WorkTicket extends HcElement {
             : label(TICKET_STATUSES, m.from) + ' → ' + label(TICKET_STATUSES, m.to)},
           {key: 'department', label: '单位', render: m => m.department ? this.departmentName(m.department) : '—'},
           {key: 'actor', label: '经办人', render: m => m.actor + (m.onBehalfOf ? '（代 ' + m.onBehalfOf + '）' : '')},
-          {key: 'details', label: '说明', render: m => details(m.details)},
+          {key: 'details', label: '说明', render: m => details(m.details, code => this.departmentName(code))},
         ]}></hc-table>
       </section>`;
   }
 
 }
 
-function details(d) {
+/** A move's details as the history shows them; the parent of a merge by its number (details.parent is its id). */
+function details(d, departmentName) {
   if (!d) return '—';
-  const shown = ['reason', 'note', 'reply', 'days', 'satisfaction', 'parent'].filter(k => d[k] !== undefined && d[k] !== null);
+  const shown = ['assistingDepartments', 'mergedInto', 'reason', 'note', 'reply', 'days', 'satisfaction']
+    .filter(k => d[k] !== undefined && d[k] !== null && !(Array.isArray(d[k]) && !d[k].length));
   const text = {
+    assistingDepartments: v => '协办：' + v.map(departmentName).join('、'),
     days: v => v + ' 个工作日',
     satisfaction: v => label(SATISFACTIONS, v),
-    parent: v => '并入 ' + v,
+    mergedInto: v => '主工单 ' + v,
   };
   return shown.length ? shown.map(k => (text[k] ? text[k](d[k]) : d[k])).join('；') : '—';
 }

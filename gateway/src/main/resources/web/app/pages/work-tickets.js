@@ -1,9 +1,7 @@
-// 我的工单 (the staff member's ticket queue): every ticket in hand (受理 … 待回访) of the staff member's department, or
-// all of them for a dispatcher, ordered by the deadline of the limit that runs now (the API's sla), each with its
-// deadline card and working time left; filters by status, category, channel, overdue and text.
-//
-// GET /api/tickets lists newest first and filters by status and channel only, so the queue reads every ticket in hand
-// (a few pages of 200 per status, channel narrowed by the API) and orders and narrows the rest here.
+// 我的工单 (the staff member's ticket queue): the tickets in hand (受理 … 待回访) of the staff member's department by
+// default, of another department or of all of them (a dispatcher's view), ordered by the deadline of the limit that
+// runs now (the API's sort=deadline: no running limit, i.e. 待派单, last), each with its deadline card and working time
+// left. Filters, order and paging are the API's (GET /api/tickets), so the figures, the page and the export agree.
 
 import {html, nothing} from 'lit';
 import {HcElement} from '../lib/element.js';
@@ -17,22 +15,15 @@ import {slaCard} from './work-common.js';
 /** The statuses of a ticket in hand; a resolved one waits for its call-back (回访). */
 export const OPEN_STATUSES = ['REGISTERED', 'DISPATCHED', 'SIGNED', 'SUSPENDED', 'RETURNED', 'RESOLVED']
   .map(code => [code, label(TICKET_STATUSES, code) + (code === 'RESOLVED' ? '（待回访）' : '')]);
-const FILTERS = ['scope', 'status', 'category', 'channel', 'overdue', 'q'];
-
-/** Deadline first (the running limit's); tickets without one (待派单) after, oldest first. */
-function byDeadline(a, b) {
-  const da = a.sla && a.sla.deadline;
-  const db = b.sla && b.sla.deadline;
-  if (da && db) return da.localeCompare(db);
-  if (da) return -1;
-  if (db) return 1;
-  return String(a.createdAt).localeCompare(String(b.createdAt));
-}
+const FILTERS = ['department', 'status', 'category', 'channel', 'overdue', 'supervised'];
+/** The department filter's value for "every department" (no department parameter). */
+const ALL = 'all';
+const YES_NO = [['true', '是'], ['false', '否']];
 
 class WorkTickets extends HcElement {
   static properties = {
     query: {attribute: false}, user: {attribute: false},
-    _filter: {state: true}, _tickets: {state: true}, _departments: {state: true}, _error: {state: true},
+    _filter: {state: true}, _departments: {state: true}, _counts: {state: true}, _loadedKey: {state: true}, _error: {state: true},
   };
 
   willUpdate(changed) {
@@ -49,41 +40,51 @@ class WorkTickets extends HcElement {
     return (this._departments || []).find(d => d.name === name) || null;
   }
 
+  /** The department shown: the one asked for, else the user's own, else all. */
+  department() {
+    if (this._filter.department) return this._filter.department;
+    const own = this.ownDepartment();
+    return own ? own.code : ALL;
+  }
+
   departmentName(code) {
     const d = (this._departments || []).find(one => one.code === code);
     return d ? d.name : code;
   }
 
+  /** The API's parameters for the queue as filtered: the same for the page, the figures and the export. */
+  apiParams() {
+    const f = this._filter;
+    const department = this.department();
+    return {
+      sort: 'deadline',
+      status: f.status ? [f.status] : OPEN_STATUSES.map(s => s[0]),
+      department: department === ALL ? null : department,
+      category: f.category, channel: f.channel, overdue: f.overdue, supervised: f.supervised,
+    };
+  }
+
   async load() {
     this._error = null;
-    this._tickets = null;
+    this._counts = null;
     try {
-      const f = this._filter;
-      const statuses = f.status ? [f.status] : OPEN_STATUSES.map(s => s[0]);
-      const [departments, ...lists] = await Promise.all([
-        this._departments ? Promise.resolve(this._departments) : api.get('/api/tickets/departments'),
-        ...statuses.map(status => api.all('/api/tickets', {status, channel: f.channel})),
+      if (!this._departments) this._departments = await api.get('/api/tickets/departments');
+      const params = this.apiParams();
+      const [overdue, supervised] = await Promise.all([
+        params.overdue === 'false' ? 0 : api.total('/api/tickets', {...params, overdue: 'true'}),
+        params.supervised === 'false' ? 0 : api.total('/api/tickets', {...params, supervised: 'true'}),
       ]);
-      this._departments = departments;
-      this._tickets = [].concat(...lists).sort(byDeadline);
+      this._counts = {overdue, supervised};
     } catch (e) {
       this._error = e;
     }
   }
 
-  scope() {
-    return this._filter.scope || (this.ownDepartment() ? 'mine' : 'all');
-  }
-
-  rows() {
-    const f = this._filter;
-    const own = this.ownDepartment();
-    const text = (f.q || '').trim().toLowerCase();
-    return this._tickets.filter(t =>
-      (this.scope() !== 'mine' || !own || t.department === own.code)
-      && (!f.category || t.category === f.category)
-      && (f.overdue !== 'yes' || (t.sla && t.sla.colour === 'RED'))
-      && (!text || [t.number, t.title, t.enterpriseName].some(v => v && v.toLowerCase().includes(text))));
+  /** One page of the queue from the API; data-loaded on the table says the page shown is for the filters shown. */
+  async page(key, params, {page, size}) {
+    const answer = await api.get('/api/tickets', {...params, page, size});
+    this._loadedKey = key;
+    return answer;
   }
 
   apply(event) {
@@ -94,44 +95,63 @@ class WorkTickets extends HcElement {
     go('#/work/tickets?' + new URLSearchParams(next));
   }
 
-  render() {
-    if (this._error) return html`<h2>我的工单</h2><hc-problem .error=${this._error}></hc-problem>`;
-    if (!this._tickets) return html`<h2>我的工单</h2><p>加载中…</p>`;
-    const f = this._filter;
+  scope() {
+    const department = this.department();
+    if (department === ALL) return 'all';
     const own = this.ownDepartment();
-    const rows = this.rows();
-    const count = colour => rows.filter(t => t.sla && t.sla.colour === colour).length;
+    return own && own.code === department ? 'mine' : 'department';
+  }
+
+  hint() {
+    const department = this.department();
+    if (department === ALL) return '全部承办单位的在办工单（含待派单），按当前时限先后排列；无计时的待派单工单排在最后。';
+    const own = this.ownDepartment();
+    return (own && own.code === department ? '本单位（' + own.name + '）' : this.departmentName(department))
+      + '承办的在办工单，按当前时限先后排列。';
+  }
+
+  select(name, labelText, blank, options) {
+    const value = name === 'department' ? this.department() : this._filter[name];
+    return html`<label>${labelText}<select name=${name}>
+      ${blank ? html`<option value="">${blank}</option>` : nothing}
+      ${options.map(([c, l]) => html`<option value=${c} ?selected=${value === c}>${l}</option>`)}</select></label>`;
+  }
+
+  render() {
+    if (this._error && !this._departments) return html`<h2>我的工单</h2><hc-problem .error=${this._error}></hc-problem>`;
+    if (!this._departments) return html`<h2>我的工单</h2><p>加载中…</p>`;
+    const params = this.apiParams();
+    const key = JSON.stringify(params);
+    const own = this.ownDepartment();
+    const c = this._counts;
     return html`
       <h2>我的工单</h2>
-      <p class="work-hint">${this.scope() === 'mine' && own
-        ? html`本单位（${own.name}）承办的在办工单，按当前时限先后排列。`
-        : html`全部在办工单（含待派单），按当前时限先后排列；无计时的待派单工单排在最后。`}</p>
+      <p class="work-hint">${this.hint()}</p>
+      <hc-problem .error=${this._error}></hc-problem>
       <div class="stats" data-section="queue">
-        ${stat('在办工单', html`<span data-count="all">${fmt.count(rows.length)}</span>`)}
-        ${stat('超时（红灯）', html`<span data-count="RED">${fmt.count(count('RED'))}</span>`)}
-        ${stat('临期（黄灯）', html`<span data-count="YELLOW">${fmt.count(count('YELLOW'))}</span>`)}
-        ${stat('正常（绿灯）', html`<span data-count="GREEN">${fmt.count(count('GREEN'))}</span>`)}
+        ${stat('超时（红灯）', html`<span data-count="overdue">${c ? fmt.count(c.overdue) : '…'}</span>`, '当前时限已过')}
+        ${stat('督办中', html`<span data-count="supervised">${c ? fmt.count(c.supervised) : '…'}</span>`, '管理人员督办的工单')}
       </div>
       <form class="filters card" id="ticket-filters" @submit=${e => this.apply(e)}>
-        ${own ? html`<label>范围<select name="scope">
-          <option value="mine" ?selected=${this.scope() === 'mine'}>本单位（${own.name}）</option>
-          <option value="all" ?selected=${this.scope() === 'all'}>全部在办</option></select></label>` : nothing}
-        <label>状态<select name="status"><option value="">全部在办</option>
-          ${OPEN_STATUSES.map(([c, l]) => html`<option value=${c} ?selected=${f.status === c}>${l}</option>`)}</select></label>
-        <label>诉求类别<select name="category"><option value="">全部</option>
-          ${TICKET_CATEGORIES.map(([c, l]) => html`<option value=${c} ?selected=${f.category === c}>${l}</option>`)}</select></label>
-        <label>受理渠道<select name="channel"><option value="">全部</option>
-          ${TICKET_CHANNELS.map(([c, l]) => html`<option value=${c} ?selected=${f.channel === c}>${l}</option>`)}</select></label>
-        <label>是否超时<select name="overdue"><option value="">全部</option>
-          <option value="yes" ?selected=${f.overdue === 'yes'}>仅超时</option></select></label>
-        <label>编号、标题或企业<input name="q" .value=${f.q || ''}></label>
+        ${this.select('department', '承办单位', null, [[ALL, '全部单位（含待派单）'],
+          ...(own ? [[own.code, '本单位（' + own.name + '）']] : []),
+          ...this._departments.filter(d => !own || d.code !== own.code).map(d => [d.code, d.name])])}
+        ${this.select('status', '状态', '全部在办', OPEN_STATUSES)}
+        ${this.select('category', '诉求类别', '全部', TICKET_CATEGORIES)}
+        ${this.select('channel', '受理渠道', '全部', TICKET_CHANNELS)}
+        ${this.select('overdue', '是否超时', '全部', YES_NO)}
+        ${this.select('supervised', '是否督办', '全部', YES_NO)}
         <button type="submit">查询</button>
       </form>
       <section class="card">
-        <hc-table id="ticket-queue" data-scope=${this.scope()} .rows=${rows} @row-click=${e => go('#/work/tickets/' + e.detail.id)} .columns=${[
+        <hc-table id="ticket-queue" data-scope=${this.scope()} data-filter=${key} caption="在办工单（按当前时限排序）"
+          data-loaded=${this._loadedKey === key ? 'true' : 'false'} .key=${key} .loader=${page => this.page(key, params, page)}
+          export-path="/api/tickets" .exportParams=${params} export-name="在办工单"
+          @row-click=${e => go('#/work/tickets/' + e.detail.id)} .columns=${[
           {key: 'sla', label: '时限 · 剩余工作时间', render: t => slaCard(t.sla)},
           {key: 'number', label: '工单编号', render: t => html`<a href="#/work/tickets/${t.id}" data-ticket=${t.number}>${t.number}</a>`},
-          {key: 'title', label: '标题', render: t => html`${t.urgent ? html`<span class="tag RED">急</span> ` : nothing}${t.title}`},
+          {key: 'title', label: '标题', render: t => html`${t.urgent ? html`<span class="tag RED">急</span> ` : nothing}${t.supervision
+            ? html`<span class="tag YELLOW" data-supervised>督办</span> ` : nothing}${t.title}`},
           {key: 'categoryLabel', label: '类别'},
           {key: 'channelLabel', label: '渠道'},
           {key: 'statusLabel', label: '状态', render: t => statusTag(t.statusLabel, t.status)},

@@ -26,7 +26,6 @@ import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -48,12 +47,7 @@ class ConsoleDashboardsIT {
 
     @BeforeAll
     void up() {
-        String running = System.getProperty("console.gateway");
-        if (running == null || running.isBlank()) {
-            running = PackagedSuite.shared().gatewayUrl();
-        } else {
-            RestAssured.baseURI = running;
-        }
+        String running = PackagedSuite.consoleGateway();
         browser = new ConsoleBrowser(running);
         manager = PackagedSuite.login("manager", "Manager@2026");
     }
@@ -70,6 +64,7 @@ class ConsoleDashboardsIT {
         Map<String, String> period = lastNinetyDays();
         Map<String, Long> channelsBefore = totals("/api/tickets", "channel", CHANNELS);
         Map<String, Long> statusesBefore = totals("/api/tickets", "status", TICKET_STATUSES);
+        Map<String, Long> countsBefore = counts("/api/tickets", "channel");
         Page page = signedInAndSettled();
         long started = System.nanoTime();
         page.locator("nav.side a[href='#/dashboard/tickets']").click();
@@ -83,6 +78,15 @@ class ConsoleDashboardsIT {
         for (String status : TICKET_STATUSES) {
             assertShown(statusesBefore.get(status), shownIn(page, "#status-legend [data-key=" + status + "]"), statusesAfter.get(status), status);
         }
+        // The channel chart's bars are the counts endpoint's answer (one call for the chart), and a bar's count is the list's total.
+        Map<String, Long> countsAfter = counts("/api/tickets", "channel");
+        List<?> bars = (List<?>) page.locator("#channel-chart").evaluate("el => el.chart.getOption().series[0].data");
+        for (int i = 0; i < CHANNELS.length; i++) {
+            String shown = shownIn(page, "#channel-legend [data-key=" + CHANNELS[i] + "]");
+            assertEquals(shown, String.valueOf(((Number) bars.get(i)).longValue()), "the bar of " + CHANNELS[i] + " is its figure");
+            assertShown(countsBefore.getOrDefault(CHANNELS[i], 0L), shown, countsAfter.getOrDefault(CHANNELS[i], 0L), "counted " + CHANNELS[i]);
+        }
+        assertCountIsTheListsTotal("/api/tickets", "channel", "HOTLINE");
         int departments = api("/api/tickets/reports/ranking", period).getList("rows").size();
         assertEquals(String.valueOf(departments), page.locator("#ranking-list .total").getAttribute("data-total"), "one ranking row per department");
         long clusters = api("/api/tickets/reports/repeats", period).getLong("totalClusters");
@@ -97,6 +101,12 @@ class ConsoleDashboardsIT {
         // Drill down: a click on the hotline channel's bar opens the ticket list of that channel, as long as the API's.
         clickChart(page, "#channel-chart", 0, List.of(0, Long.parseLong(shownIn(page, "#channel-legend [data-key=HOTLINE]")) / 2.0));
         waitForTotal(page, "#ticket-list", () -> total("/api/tickets", Map.of("channel", "HOTLINE")));
+        // Its export carries the table's filter: as many rows as the table's total, every one of the hotline channel.
+        Download filtered = page.waitForDownload(() -> page.locator("#ticket-list button[data-export=csv]").click());
+        List<String> rows = csvRows(filtered);
+        assertRowsAreTheTotal(rows.size(), page.locator("#ticket-list .total").getAttribute("data-total"),
+                total("/api/tickets", Map.of("channel", "HOTLINE")), "the hotline tickets' export");
+        assertEquals(1, rows.stream().map(r -> r.split(",", -1)[2]).distinct().count(), "one channel in the export: " + rows.stream().limit(3).toList());
         ConsoleBrowser.screenshot(page, "manager-tickets-list");
         page.context().close();
     }
@@ -194,6 +204,21 @@ class ConsoleDashboardsIT {
         assertEquals(String.valueOf(policies), page.locator("#policy-list .total").getAttribute("data-total"));
         long pool = api("/api/enterprises/cultivation-pool", Map.of()).getLong("total");
         assertEquals(String.valueOf(pool), page.locator("#pool-list .total").getAttribute("data-total"));
+        // The 培育库 exports as the table shows it: every member, then only the chosen target's.
+        Download members = page.waitForDownload(() -> page.locator("#pool-list button[data-export=csv]").click());
+        assertRowsAreTheTotal(csvRows(members).size(), page.locator("#pool-list .total").getAttribute("data-total"),
+                api("/api/enterprises/cultivation-pool", Map.of()).getLong("total"), "the pool's export");
+        List<?> targets = (List<?>) page.locator("#pool-target option").evaluateAll("els => els.map(e => e.value).filter(v => v)");
+        if (!targets.isEmpty()) {
+            String target = String.valueOf(targets.get(0));
+            long ofTarget = api("/api/enterprises/cultivation-pool", Map.of("target", target)).getLong("total");
+            page.locator("#pool-target").selectOption(target);
+            page.locator("#pool-list .total[data-total='" + ofTarget + "']").waitFor();
+            Download chosen = page.waitForDownload(() -> page.locator("#pool-list button[data-export=csv]").click());
+            List<String> rows = csvRows(chosen);
+            assertRowsAreTheTotal(rows.size(), page.locator("#pool-list .total").getAttribute("data-total"), ofTarget, "the pool's export of " + target);
+            assertTrue(ofTarget == 0 || rows.stream().map(r -> r.split(",", -1)[0]).distinct().count() == 1, "one target: " + rows);
+        }
 
         Download csv = page.waitForDownload(() -> page.locator("#policy-list button[data-export=csv]").click());
         String text = new String(Files.readAllBytes(csv.path()), StandardCharsets.UTF_8);
@@ -277,6 +302,39 @@ class ConsoleDashboardsIT {
             totals.put(code, total(path, params));
         }
         return totals;
+    }
+
+    /** GET {path}/counts?by=…: the list's totals by one dimension, as key → count. */
+    private Map<String, Long> counts(String path, String by) {
+        List<Map<String, Object>> rows = given().auth().oauth2(manager).queryParam("by", by).when().get(path + "/counts").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rows.forEach(r -> counts.put(String.valueOf(r.get("key")), ((Number) r.get("count")).longValue()));
+        return counts;
+    }
+
+    /** One group's count is the list's total for that filter (asked again while other journeys write). */
+    private void assertCountIsTheListsTotal(String path, String by, String key) {
+        long counted = -1;
+        long listed = -2;
+        for (int i = 0; i < 20 && counted != listed; i++) {
+            counted = counts(path, by).getOrDefault(key, 0L);
+            listed = total(path, Map.of(by, key));
+        }
+        assertEquals(listed, counted, by + "=" + key + ": the count and the list's total");
+    }
+
+    /** The data rows of a downloaded CSV (the header row left out). */
+    private static List<String> csvRows(Download download) throws java.io.IOException {
+        String text = new String(Files.readAllBytes(download.path()), StandardCharsets.UTF_8);
+        List<String> lines = text.lines().filter(l -> !l.isEmpty()).toList();
+        return lines.subList(1, lines.size());
+    }
+
+    /** An export holds the table's total (as shown, or as the API answers now: other journeys write meanwhile). */
+    private static void assertRowsAreTheTotal(int rows, String shown, long api, String what) {
+        assertTrue(String.valueOf(rows).equals(shown) || rows == api, what + ": " + rows + " rows, the table shows " + shown
+                + ", the API answers " + api);
     }
 
     /** A figure as the page writes it (zh-CN grouping), as digits. */

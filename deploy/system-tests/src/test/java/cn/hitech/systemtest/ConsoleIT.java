@@ -15,7 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 
-import io.restassured.RestAssured;
 
 /**
  * The web console's journeys in a real browser, on the packaged suite with its demo data (the shared real-time suite,
@@ -31,12 +30,7 @@ class ConsoleIT {
 
     @BeforeAll
     void up() {
-        String running = System.getProperty("console.gateway");
-        if (running == null || running.isBlank()) {
-            running = PackagedSuite.shared().gatewayUrl();
-        } else {
-            RestAssured.baseURI = running;
-        }
+        String running = PackagedSuite.consoleGateway();
         browser = new ConsoleBrowser(running);
     }
 

@@ -21,7 +21,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -41,12 +40,7 @@ class ConsolePortalIT {
 
     @BeforeAll
     void up() {
-        String running = System.getProperty("console.gateway");
-        if (running == null || running.isBlank()) {
-            running = PackagedSuite.shared().gatewayUrl();
-        } else {
-            RestAssured.baseURI = running;
-        }
+        String running = PackagedSuite.consoleGateway();
         gateway = running;
         browser = new ConsoleBrowser(running);
     }

@@ -24,7 +24,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -45,12 +44,7 @@ class ConsoleProjectIT {
 
     @BeforeAll
     void up() {
-        String running = System.getProperty("console.gateway");
-        if (running == null || running.isBlank()) {
-            running = PackagedSuite.shared().gatewayUrl();
-        } else {
-            RestAssured.baseURI = running;
-        }
+        String running = PackagedSuite.consoleGateway();
         gateway = running;
         browser = new ConsoleBrowser(running);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,11 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -43,12 +44,7 @@ class ConsoleWorkbenchIT {
 
     @BeforeAll
     void up() {
-        String running = System.getProperty("console.gateway");
-        if (running == null || running.isBlank()) {
-            running = PackagedSuite.shared().gatewayUrl();
-        } else {
-            RestAssured.baseURI = running;
-        }
+        String running = PackagedSuite.consoleGateway();
         gateway = running;
         browser = new ConsoleBrowser(running);
     }
@@ -77,15 +73,14 @@ class ConsoleWorkbenchIT {
         long started = System.nanoTime();
         Page page = browser.signIn("staff", "Staff@2026");
         assertTrue(page.url().endsWith("#/work/tickets"), "staff land on 我的工单: " + page.url());
-        page.locator("#ticket-queue .total").waitFor();
+        page.locator("#ticket-queue[data-loaded=true] .total").waitFor();
         System.out.printf("console: sign-in to the ticket queue in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
-        // Find it in the queue: all tickets in hand, 已受理, by its number; open it.
-        page.locator("#ticket-filters select[name=scope]").selectOption("all");
+        // Find it in the queue: every department, 已受理 (no running limit, so the newest first); open it.
+        page.locator("#ticket-filters select[name=department]").selectOption("all");
         page.locator("#ticket-filters select[name=status]").selectOption("REGISTERED");
-        page.locator("#ticket-filters input[name=q]").fill(number);
         page.locator("#ticket-filters button[type=submit]").click();
-        page.locator("#ticket-queue a[data-ticket='" + number + "']").click();
+        page.locator("#ticket-queue[data-scope=all][data-loaded=true] a[data-ticket='" + number + "']").click();
         awaitStatus(page, "REGISTERED");
 
         // 派单 without a department: refused, the reason under the field; then to the staff member's department.
@@ -247,19 +242,70 @@ class ConsoleWorkbenchIT {
         ConsoleBrowser.signIn(page, "staff", "Staff@2026");
         long before = ticketsInHand(staff);
         long started = System.nanoTime();
-        page.navigate(gateway + "/#/work/tickets?scope=all");
-        page.locator("#ticket-queue[data-scope=all] .total").waitFor();
-        System.out.printf("console: the whole ticket queue (every ticket in hand) shown in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        page.navigate(gateway + "/#/work/tickets?department=all");
+        page.locator("#ticket-queue[data-scope=all][data-loaded=true] .total").waitFor();
+        System.out.printf("console: the ticket queue (every ticket in hand, first page) shown in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         long shown = Long.parseLong(page.locator("#ticket-queue[data-scope=all] .total").getAttribute("data-total"));
         long after = ticketsInHand(staff);
-        if (before == after) {
-            assertEquals(before, shown, "every ticket in hand, as the API counts them");
-        } else {
-            assertTrue(shown >= Math.min(before, after) && shown <= Math.max(before, after), shown + " between " + before + " and " + after);
-        }
+        assertBetween(before, after, shown, "every ticket in hand, as the API counts them");
+        assertInDeadlineOrder(page, staff);
 
-        // The first page: each row's colour is the API's, and the running limits' deadlines come in order.
-        Locator rows = page.locator("#ticket-queue tbody tr");
+        // The filter bar narrows through the API: the queue's total is the API's for the same filter, the page its first
+        // page (when nothing changed meanwhile), in deadline order; the export takes the same filter.
+        page.locator("#ticket-filters select[name=overdue]").selectOption("false");
+        page.locator("#ticket-filters select[name=supervised]").selectOption("false");
+        Map<String, Object> filter = Map.of("overdue", "false", "supervised", "false");
+        JsonPath firstBefore = queue(staff, filter);
+        page.locator("#ticket-filters button[type=submit]").click();
+        Locator filtered = page.locator("#ticket-queue[data-scope=all][data-loaded=true][data-filter*='\"overdue\":\"false\"']");
+        filtered.locator(".total").waitFor();
+        long filteredShown = Long.parseLong(filtered.locator(".total").getAttribute("data-total"));
+        JsonPath firstAfter = queue(staff, filter);
+        assertBetween(firstBefore.getLong("total"), firstAfter.getLong("total"), filteredShown, "the API's total for overdue=false&supervised=false");
+        List<String> pageNumbers = filtered.locator("tbody a[data-ticket]").all().stream().map(a -> a.getAttribute("data-ticket")).toList();
+        if (firstBefore.getList("items.number").equals(firstAfter.getList("items.number"))) {
+            assertEquals(firstAfter.getList("items.number"), pageNumbers, "the page is the API's first page, in its order");
+        }
+        assertInDeadlineOrder(page, staff);
+        Download csv = page.waitForDownload(() -> filtered.locator("button[data-export=csv]").click());
+        assertTrue(csv.suggestedFilename().endsWith(".csv"), csv.suggestedFilename());
+        try {
+            String table = java.nio.file.Files.readString(csv.path(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(table.contains("工单编号"), "zh-CN headers");
+            if (!pageNumbers.isEmpty()) {
+                assertTrue(table.contains(pageNumbers.get(0)), "the export holds the queue's first ticket " + pageNumbers.get(0));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ConsoleBrowser.screenshot(page, "staff-ticket-queue-filtered-tablet");
+
+        // The side menu folds away at tablet width and opens from the toggle.
+        page.locator("button.menu-toggle").click();
+        page.locator("nav.side.open a", new Page.LocatorOptions().setHasText("一件事审批任务")).waitFor();
+        page.locator("button.menu-toggle").click();
+        ConsoleBrowser.screenshot(page, "staff-ticket-queue-tablet");
+        page.context().close();
+    }
+
+    /** The queue's first page as the API answers it: every ticket in hand, deadline first, with {@code filter}. */
+    private static JsonPath queue(String token, Map<String, Object> filter) {
+        return given().auth().oauth2(token).queryParam("status", (Object[]) IN_HAND).queryParam("sort", "deadline").queryParams(filter)
+                .queryParam("size", 20).when().get("/api/tickets").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A figure read while the data may change (real time, other journeys): between the API's before and after. */
+    private static void assertBetween(long before, long after, long shown, String what) {
+        if (before == after) {
+            assertEquals(before, shown, what);
+        } else {
+            assertTrue(shown >= Math.min(before, after) && shown <= Math.max(before, after), what + ": " + shown + " between " + before + " and " + after);
+        }
+    }
+
+    /** The first rows shown: each row's colour is the API's, and the running limits' deadlines come in order. */
+    private static void assertInDeadlineOrder(Page page, String staff) {
+        Locator rows = page.locator("#ticket-queue tbody tr:has(a[data-ticket])");
         String previous = null;
         boolean undated = false;
         for (int i = 0; i < Math.min(rows.count(), 10); i++) {
@@ -276,21 +322,11 @@ class ConsoleWorkbenchIT {
                     previous + " before " + deadline);
             previous = deadline;
         }
-        // The side menu folds away at tablet width and opens from the toggle.
-        page.locator("button.menu-toggle").click();
-        page.locator("nav.side.open a", new Page.LocatorOptions().setHasText("一件事审批任务")).waitFor();
-        page.locator("button.menu-toggle").click();
-        ConsoleBrowser.screenshot(page, "staff-ticket-queue-tablet");
-        page.context().close();
     }
 
     private static long ticketsInHand(String token) {
-        long total = 0;
-        for (String status : IN_HAND) {
-            total += given().auth().oauth2(token).queryParam("status", status).queryParam("size", 1).when().get("/api/tickets")
-                    .then().statusCode(200).extract().jsonPath().getLong("total");
-        }
-        return total;
+        return given().auth().oauth2(token).queryParam("status", (Object[]) IN_HAND).queryParam("size", 1).when().get("/api/tickets")
+                .then().statusCode(200).extract().jsonPath().getLong("total");
     }
 
     private static List<String> departmentCodes(String token) {

@@ -50,6 +50,19 @@ final class PackagedSuite {
         return shared;
     }
 
+    /**
+     * The gateway the console's journeys run against: a running suite named by {@code -Dconsole.gateway} (for working
+     * on the pages), else the {@link #shared()} one. RestAssured is pointed at it too.
+     */
+    static String consoleGateway() {
+        String running = System.getProperty("console.gateway");
+        if (running == null || running.isBlank()) {
+            return shared().gatewayUrl();
+        }
+        RestAssured.baseURI = running;
+        return running;
+    }
+
     /** Starts it and waits until every app is ready. */
     static LocalSuite start(SuiteSettings settings) {
         LocalSuite suite = new LocalSuite(settings);

@@ -2,6 +2,9 @@ package cn.hitech.enterprise.cultivation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import cn.hitech.platform.domain.ValidCreditCode;
 import cn.hitech.platform.web.Versioned;
+import cn.hitech.platform.web.table.Tabular;
 
 /** The request and response shapes of the cultivation pool (培育库) and its readiness check. */
 public final class CultivationApi {
@@ -88,6 +92,29 @@ public final class CultivationApi {
     }
 
     @Schema(name = "CultivationPool", description = "培育库：按目标，离达标最近的在前")
-    public record Pool(@Schema(description = "所筛选的目标；为空表示全部") String target, List<RankedMember> items, int total) {
+    public record Pool(@Schema(description = "所筛选的目标；为空表示全部") String target, List<RankedMember> items, int total)
+            implements Tabular {
+
+        private static final DateTimeFormatter ADDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+        @Override
+        public String tableTitle() {
+            return "培育库";
+        }
+
+        @Override
+        public List<String> tableHeaders() {
+            return List.of("培育目标", "名次", "企业名称", "统一社会信用代码", "测算", "达标项", "门槛项", "经营数据年份", "差距", "备注", "纳入人",
+                    "纳入时间");
+        }
+
+        @Override
+        public List<List<Object>> tableRows() {
+            return items.stream().map(m -> Arrays.<Object>asList(m.member().targetName(), m.rank(), m.member().enterpriseName(),
+                    m.member().creditCode(), m.graduated() ? "已毕业" : m.readiness().ready() ? "已达标" : "未达标",
+                    m.readiness().criteriaMet(), m.readiness().criteriaTotal(), m.readiness().year(), m.readiness().summary(),
+                    m.member().note(), m.member().addedBy(), m.member().createdAt() == null ? null : ADDED.format(m.member().createdAt())))
+                    .toList();
+        }
     }
 }

@@ -21,11 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.CurrentUser;
 import cn.hitech.platform.web.ExpectedVersion;
 import cn.hitech.platform.web.Roles;
+import cn.hitech.platform.web.table.Tabular;
 
 /** 培育库: readiness of an enterprise, the thresholds, and the pool managers keep. */
 @Path("/api/enterprises")
@@ -90,10 +92,13 @@ public class CultivationResource {
 
     @GET
     @Path("/cultivation-pool")
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "培育库", description = "Members with their readiness, per target ranked closest to qualifying first: more "
-            + "criteria met, then the smaller shortfall (sum of relative gaps; a missing figure counts 1). Graduated: already holds it.")
-    public CultivationApi.Pool pool(@QueryParam("target") String target) {
+            + "criteria met, then the smaller shortfall (sum of relative gaps; a missing figure counts 1). Graduated: already holds it. "
+            + "With format=csv|xlsx (or that Accept) the same members, in the same order, leave as a table.")
+    public CultivationApi.Pool pool(@QueryParam("target") String target,
+            @QueryParam("format") @Parameter(description = "json（默认）、csv 或 xlsx") String format) {
         return service.pool(target);
     }
 }

@@ -100,6 +100,17 @@ public class EnterpriseSearch {
         return found;
     }
 
+    /** The matches of {@code criteria} counted per value of {@code columns}: rows of [value…, count], largest first. */
+    List<Object[]> countBy(Criteria criteria, String columns) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        Query rows = entityManager.createNativeQuery("SELECT " + columns + ", count(*) FROM enterprise e" + where(criteria, parameters)
+                + " GROUP BY " + columns + " ORDER BY count(*) DESC, " + columns);
+        parameters.forEach(rows::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = rows.getResultList();
+        return found;
+    }
+
     private String where(Criteria c, Map<String, Object> parameters) {
         List<String> conditions = new ArrayList<>();
         c.enterpriseScope().ifPresent(scope -> {

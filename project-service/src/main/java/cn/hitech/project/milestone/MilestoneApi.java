@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.hitech.platform.calendar.WorkingCalendar;
 import cn.hitech.platform.web.Versioned;
 
 public final class MilestoneApi {
@@ -40,7 +41,8 @@ public final class MilestoneApi {
             @Size(max = 10) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "须为 http(s) 链接") String> evidenceLinks) {
     }
 
-    @Schema(name = "Milestone", description = "项目节点；slipDays = 计划 − 基线（天），actualSlipDays = 实际 − 基线")
+    @Schema(name = "Milestone", description = "项目节点；slipDays = 计划 − 基线（天），actualSlipDays = 实际 − 基线；"
+            + "slipWorkingDays / actualSlipWorkingDays：同一偏差按平台工作日历计的工作日数（正为滞后，负为提前）")
     public record MilestoneView(
             UUID id,
             @Schema(example = "TOPPING_OUT") String code,
@@ -51,19 +53,27 @@ public final class MilestoneApi {
             LocalDate actualDate,
             Integer slipDays,
             Integer actualSlipDays,
+            @Schema(description = "计划日期较基线滞后的工作日数（负为提前）", example = "2") Integer slipWorkingDays,
+            @Schema(description = "实际日期较基线滞后的工作日数（负为提前）") Integer actualSlipWorkingDays,
             @Schema(description = "按基线按时完成") Boolean onTime,
             String evidence,
             List<String> evidenceLinks,
             String loggedBy,
             long version) implements Versioned {
 
-        static MilestoneView of(Milestone m) {
+        /**
+         * The slips in calendar days and, on the platform's working calendar (the one the warnings count on), in working
+         * days: a plan moved over the Spring Festival by 11 calendar days may slip by only 2 working days.
+         */
+        static MilestoneView of(Milestone m, WorkingCalendar calendar) {
             Integer slip = m.baselineDate == null || m.plannedDate == null ? null
                     : (int) ChronoUnit.DAYS.between(m.baselineDate, m.plannedDate);
             Integer actualSlip = m.baselineDate == null || m.actualDate == null ? null
                     : (int) ChronoUnit.DAYS.between(m.baselineDate, m.actualDate);
+            Integer slipWorking = slip == null ? null : calendar.workingDaysBetween(m.baselineDate, m.plannedDate);
+            Integer actualSlipWorking = actualSlip == null ? null : calendar.workingDaysBetween(m.baselineDate, m.actualDate);
             return new MilestoneView(m.id, m.code, m.name, m.position, m.baselineDate, m.plannedDate, m.actualDate, slip, actualSlip,
-                    actualSlip == null ? null : actualSlip <= 0, m.evidence, m.evidenceLinks == null ? List.of() : List.of(m.evidenceLinks),
+                    slipWorking, actualSlipWorking, actualSlip == null ? null : actualSlip <= 0, m.evidence, m.evidenceLinks == null ? List.of() : List.of(m.evidenceLinks),
                     m.loggedBy, m.version);
         }
     }

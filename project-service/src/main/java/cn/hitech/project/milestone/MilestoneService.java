@@ -77,7 +77,7 @@ public class MilestoneService {
     public List<MilestoneApi.MilestoneView> list(UUID projectId, Optional<String> enterpriseScope) {
         projects.visible(projectId, enterpriseScope);
         return em.createQuery("from Milestone where projectId = :p order by position, id", Milestone.class).setParameter("p", projectId)
-                .getResultStream().map(MilestoneApi.MilestoneView::of).toList();
+                .getResultStream().map(m -> MilestoneApi.MilestoneView.of(m, calendar)).toList();
     }
 
     public MilestoneApi.MilestoneView get(UUID projectId, UUID milestoneId, Optional<String> enterpriseScope) {
@@ -86,7 +86,7 @@ public class MilestoneService {
         if (m == null || !m.projectId.equals(projectId)) {
             throw ProblemException.notFound("milestone", milestoneId);
         }
-        return MilestoneApi.MilestoneView.of(m);
+        return MilestoneApi.MilestoneView.of(m, calendar);
     }
 
     @Transactional
@@ -100,7 +100,7 @@ public class MilestoneService {
         }
         em.persist(m);
         audit.record("milestone", m.id.toString(), "add", Map.of("project", projectId, "name", m.name));
-        return MilestoneApi.MilestoneView.of(m);
+        return MilestoneApi.MilestoneView.of(m, calendar);
     }
 
     /** Moves the plan; the baseline stays, so the slip shows. A reached milestone is history and is not re-planned. */
@@ -121,7 +121,7 @@ public class MilestoneService {
         summary.put("reason", request.reason());
         audit.record("milestone", milestoneId.toString(), "replan", summary);
         em.flush();
-        return MilestoneApi.MilestoneView.of(m);
+        return MilestoneApi.MilestoneView.of(m, calendar);
     }
 
     @Transactional
@@ -135,7 +135,7 @@ public class MilestoneService {
         record(m, request.actualDate(), request.evidence().strip(), request.evidenceLinks() == null ? List.of() : request.evidenceLinks(),
                 user.name(), null);
         em.flush();
-        return MilestoneApi.MilestoneView.of(m);
+        return MilestoneApi.MilestoneView.of(m, calendar);
     }
 
     /**

@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +23,15 @@ import io.restassured.path.json.JsonPath;
 import cn.hitech.platform.testkit.RealInfrastructureResource;
 import cn.hitech.platform.testkit.TestData;
 import cn.hitech.project.support.Projects;
+import cn.hitech.project.support.TestClock;
 
 /** Milestones: the template plan on working days, re-planning against the baseline, completion with evidence. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class MilestoneTest {
+
+    @Inject
+    TestClock clock;
 
     @Test
     void anIndustrialProjectGetsTheTemplatePlannedOnWorkingDays() {
@@ -95,5 +102,50 @@ class MilestoneTest {
                 .body("code", equalTo("CUSTOM")).body("position", equalTo(11)).body("baselineDate", equalTo("2027-10-15"));
         asStaff().contentType("application/json").body("{\"name\": \"x\"}").post("/api/projects/00000000-0000-0000-0000-000000000000/milestones")
                 .then().statusCode(404);
+    }
+
+    /**
+     * The slip in working days counts on the platform calendar across the 2026 Spring Festival (02-15..02-23 off, the
+     * Saturdays 02-14 and 02-28 worked): from a baseline of Friday 02-13 to Tuesday 02-24 is 11 calendar days but 2 working
+     * days (02-14, 02-24); to Monday 03-02 it is 7 (02-14, 02-24..02-28, 03-02); back to Thursday 02-12 it is −1.
+     */
+    @Test
+    void theSlipIsAlsoCountedInWorkingDaysAcrossTheSpringFestival() {
+        clock.today(LocalDate.parse("2026-03-10"));
+        try {
+            String id = Projects.register(TestData.creditCode());
+            JsonPath added = asStaff().contentType("application/json").body("{\"name\": \"春节前设备进场\", \"plannedDate\": \"2026-02-13\"}")
+                    .post("/api/projects/" + id + "/milestones").then().statusCode(201)
+                    .body("baselineDate", equalTo("2026-02-13")).body("slipDays", equalTo(0)).body("slipWorkingDays", equalTo(0))
+                    .body("actualSlipWorkingDays", equalTo(null)).extract().jsonPath();
+            String path = "/api/projects/" + id + "/milestones/" + added.getString("id");
+            long version = replan(path, added.getLong("version"), "2026-02-24", 11, 2);
+            version = replan(path, version, "2026-03-02", 17, 7);
+            version = replan(path, version, "2026-02-12", -1, -1);
+            // The list shows what the single view shows.
+            asStaff().get("/api/projects/" + id + "/milestones").then().statusCode(200)
+                    .body("find { it.id == '" + added.getString("id") + "' }.slipWorkingDays", equalTo(-1));
+            // Reached on Friday 02-27: 14 calendar days and 5 working days late (02-14, 02-24..02-27); the plan's slip stays.
+            asStaff().contentType("application/json").header("If-Match", "\"" + version + "\"")
+                    .body("{\"actualDate\": \"2026-02-27\", \"evidence\": \"设备进场验收单\"}").post(path + "/reach").then().statusCode(200)
+                    .body("actualSlipDays", equalTo(14)).body("actualSlipWorkingDays", equalTo(5)).body("slipWorkingDays", equalTo(-1))
+                    .body("onTime", equalTo(false));
+            // A baseline after the holiday, reached before it: ahead by the working days in between (02-14, 02-24).
+            JsonPath late = asStaff().contentType("application/json").body("{\"name\": \"节后调试\", \"plannedDate\": \"2026-02-24\"}")
+                    .post("/api/projects/" + id + "/milestones").then().statusCode(201).extract().jsonPath();
+            asStaff().contentType("application/json").header("If-Match", "\"" + late.getLong("version") + "\"")
+                    .body("{\"actualDate\": \"2026-02-13\", \"evidence\": \"提前完成\"}")
+                    .post("/api/projects/" + id + "/milestones/" + late.getString("id") + "/reach").then().statusCode(200)
+                    .body("actualSlipDays", equalTo(-11)).body("actualSlipWorkingDays", equalTo(-2)).body("onTime", equalTo(true));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private static long replan(String path, long version, String plannedDate, int slipDays, int slipWorkingDays) {
+        return asStaff().contentType("application/json")
+                .body("{\"version\": " + version + ", \"plannedDate\": \"" + plannedDate + "\", \"reason\": \"春节前后调整\"}")
+                .put(path).then().statusCode(200).body("baselineDate", equalTo("2026-02-13")).body("plannedDate", equalTo(plannedDate))
+                .body("slipDays", equalTo(slipDays)).body("slipWorkingDays", equalTo(slipWorkingDays)).extract().jsonPath().getLong("version");
     }
 }

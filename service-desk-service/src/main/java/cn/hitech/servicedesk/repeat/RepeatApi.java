@@ -84,6 +84,15 @@ public final class RepeatApi {
             return List.of("层级", "分类代码", "诉求分类", "工单数", "重复诉求数", "同分类重复数");
         }
 
+        /** The report of one level-1 topic: it and its leaves, its figures as the totals (all its tickets have a topic). */
+        public TopicReport within(String levelOneCode) {
+            List<TopicCount> one = levelOne.stream().filter(t -> t.code().equals(levelOneCode)).toList();
+            long ticketsIn = one.stream().mapToLong(TopicCount::tickets).sum();
+            long repeatsIn = one.stream().mapToLong(TopicCount::repeats).sum();
+            return new TopicReport(period, ticketsIn, repeatsIn, 0, one,
+                    leaves.stream().filter(l -> levelOneCode.equals(l.levelOneCode())).toList());
+        }
+
         /** Each level-1 topic, then its leaves: the two levels in one sheet. */
         @Override
         public List<List<Object>> tableRows() {

@@ -73,6 +73,15 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
         return query.getSingleResult();
     }
 
+    /** The tickets matching {@code filter} counted per value of {@code columns}: rows of [value…, count], largest first. */
+    List<Object[]> countBy(Filter filter, Instant now, String columns) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        TypedQuery<Object[]> query = getEntityManager().createQuery("select " + columns + ", count(t) from Ticket t where "
+                + where(filter, now, parameters) + " group by " + columns + " order by count(t) desc, " + columns, Object[].class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     /** Only the filters given go into the query: PostgreSQL cannot type a parameter that is bound to null alone. */
     private static String where(Filter f, Instant now, Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder("1 = 1");

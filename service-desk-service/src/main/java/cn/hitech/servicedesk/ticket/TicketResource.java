@@ -3,8 +3,6 @@ package cn.hitech.servicedesk.ticket;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +33,6 @@ import cn.hitech.platform.web.ProblemException;
 import cn.hitech.platform.web.Roles;
 import cn.hitech.platform.web.table.Tabular;
 import cn.hitech.servicedesk.agency.Agency;
-import cn.hitech.servicedesk.department.DepartmentService;
 
 @Path("/api/tickets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,13 +43,13 @@ public class TicketResource {
     private final TicketService service;
     private final CurrentUser user;
     private final Agency agency;
-    private final DepartmentService departments;
+    private final TicketFilters filters;
 
-    TicketResource(TicketService service, CurrentUser user, Agency agency, DepartmentService departments) {
+    TicketResource(TicketService service, CurrentUser user, Agency agency, TicketFilters filters) {
         this.service = service;
         this.user = user;
         this.agency = agency;
-        this.departments = departments;
+        this.filters = filters;
     }
 
     @POST
@@ -102,15 +99,8 @@ public class TicketResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
             @Context HttpHeaders headers) {
-        Optional<String> scope = user.enterpriseScope();
-        Boolean supervisedOnly = flag("supervised", supervised);
-        if (supervisedOnly != null && scope.isPresent()) {
-            // 督办 is among what the enterprise view leaves out: filtering by it would tell it all the same.
-            throw new ProblemException(403, "FILTER_NOT_ALLOWED", "企业账号不能按督办筛选工单");
-        }
-        List<TicketStatus> statuses = status == null ? List.of() : status.stream().filter(Objects::nonNull).distinct().toList();
-        TicketRepository.Filter filter = new TicketRepository.Filter(scope, statuses, channel, problemId, blankOr(commissioner),
-                category, department(department), flag("overdue", overdue), supervisedOnly);
+        TicketRepository.Filter filter = filters.of(user.enterpriseScope(), status, channel, problemId, commissioner, category,
+                department, overdue, supervised);
         TicketRepository.Order order = order(sort);
         MediaType type = Tabular.wanted(headers);
         if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {
@@ -119,28 +109,6 @@ public class TicketResource {
         return Response.ok(service.export(filter, order), type).build();
     }
 
-
-    /** A department filter names a department that exists: a mistyped code would only ever list nothing. */
-    private String department(String code) {
-        String department = blankOr(code);
-        if (department != null && departments.find(department).isEmpty()) {
-            throw ProblemException.invalidField("department", "'" + code + "' 不是已登记的承办单位代码");
-        }
-        return department;
-    }
-
-    /** {@code true} or {@code false}; JAX-RS would read any other word as false, silently. */
-    static Boolean flag(String name, String value) {
-        String text = blankOr(value);
-        if (text == null) {
-            return null;
-        }
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw ProblemException.invalidField(name, "'" + value + "' 无法识别；可选值：true, false");
-        };
-    }
 
     private static TicketRepository.Order order(String sort) {
         String text = blankOr(sort);

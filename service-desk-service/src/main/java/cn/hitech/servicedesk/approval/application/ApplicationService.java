@@ -149,6 +149,11 @@ public class ApplicationService {
                 store::departmentName, ZONE);
     }
 
+    /** The list's matches counted per value of {@code columns} (rows of [value…, count]), with the list's scope and filters. */
+    public List<Object[]> countBy(String columns, ApplicationStatus status, String thing, String creditCode, String department) {
+        return store.countBy(filter(user.enterpriseScope(), status, thing, creditCode, department), columns);
+    }
+
     /** An enterprise's scope wins over any credit code asked for; a department named must exist (400 otherwise). */
     private ApplicationStore.Filter filter(Optional<String> scope, ApplicationStatus status, String thing, String creditCode,
             String department) {

@@ -224,6 +224,15 @@ class ApplicationStore {
         return q.getSingleResult();
     }
 
+    /** The applications matching {@code filter} counted per value of {@code columns}: rows of [value…, count], largest first. */
+    List<Object[]> countBy(Filter filter, String columns) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        TypedQuery<Object[]> q = em.createQuery("select " + columns + ", count(a) from ApprovalApplication a where " + where(filter, params)
+                + " group by " + columns + " order by count(a) desc, " + columns, Object[].class);
+        params.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
     /** The items of every application matching {@code filter}, by application, in position order: one query for an export. */
     Map<UUID, List<ApplicationItem>> itemsOf(Filter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
