@@ -15,9 +15,14 @@ final class BenchMain {
     }
 
     static void run(Function<SuiteSettings, Outcome> measure) {
+        runOnSuite(suite -> measure.apply(suite.settings()));
+    }
+
+    /** As {@link #run}, for a benchmark that needs the suite itself (to kill and restart its parts). */
+    static void runOnSuite(Function<BenchSuite, Outcome> measure) {
         Outcome outcome;
         try (BenchSuite suite = BenchSuite.start(BenchSuite.MEASURING)) {
-            outcome = measure.apply(suite.settings());
+            outcome = measure.apply(suite);
         } catch (RuntimeException e) {
             System.out.flush();
             System.err.println("\nbenchmark FAILED: " + e.getMessage());

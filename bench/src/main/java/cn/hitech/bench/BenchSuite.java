@@ -61,6 +61,11 @@ final class BenchSuite implements AutoCloseable {
         return settings;
     }
 
+    /** The running suite itself, for a benchmark that kills and restarts its parts (bench/run.sh chaos). */
+    LocalSuite local() {
+        return suite;
+    }
+
     @Override
     public void close() {
         try {

@@ -127,6 +127,30 @@ class BenchSmokeIT {
         assertTrue(result.matchedSeconds() > 0 && Double.isFinite(result.matchesPerSecond()), "seconds " + result.matchedSeconds());
     }
 
+    @Test
+    void gatewayOverheadMeasuresTheSameReadBothWays() {
+        GatewayOverheadBench.Result result = GatewayOverheadBench.measure(suite.settings(), new GatewayOverheadBench.Sizes(20, 2, 2));
+        result.print(System.out);
+
+        assertEquals(List.of(), result.failures());
+        assertRealFigures("through the gateway", result.gateway(), 20);
+        assertRealFigures("straight at the service", result.direct(), 20);
+        assertTrue(result.gatewayPerSecond() > 0 && result.directPerSecond() > 0, "throughputs " + result);
+    }
+
+    @Test
+    void startupTimesAnAppAndTheBareAppToReady() {
+        StartupBench.Result result = StartupBench.measure(suite.settings(), 1.0,
+                new StartupBench.Sizes(1, List.of("service-desk-service")));
+        result.print(System.out);
+
+        assertEquals(List.of(), result.failures());
+        assertEquals(1, result.rows().size());
+        StartupBench.Row row = result.rows().get(0);
+        assertTrue(row.readySeconds() > 0 && row.bareReadySeconds() > 0 && Double.isFinite(row.ratio()), "times " + row);
+        assertTrue(row.rssMb() > 0 && row.bareRssMb() > 0 && row.runningRssMb() > 0, "memory " + row);
+    }
+
     private static void assertRealFigures(String what, Latencies latencies, int requests) {
         assertEquals(requests, latencies.count(), what + ": one sample per request");
         for (double p : new double[] {50, 95, 99, 100}) {

@@ -85,14 +85,15 @@ class GatewayTest {
     }
 
     @Test
-    void aServiceThatIsDownIsA502Problem() {
+    void aServiceThatIsDownIsA503ProblemToComeBackTo() {
         given().when().get("/api/tickets/1").then()
-                .statusCode(502)
+                .statusCode(503)
+                .header("Retry-After", "5")
                 .contentType("application/problem+json")
                 .body("code", equalTo("SERVICE_UNAVAILABLE"))
                 .body("detail", containsString("service-desk-service"))
                 .body("correlationId", matchesPattern("[0-9a-f-]{36}"));
-        given().when().get("/api/approvals/things").then().statusCode(502);
+        given().when().get("/api/approvals/things").then().statusCode(503);
     }
 
     @Test
@@ -102,6 +103,18 @@ class GatewayTest {
                 .contentType("application/problem+json")
                 .body("code", equalTo("SERVICE_TIMEOUT"))
                 .body("detail", containsString("project-service"));
+    }
+
+    /** With a body the gateway has already passed on, the 504 still comes (it used to leave the caller hanging). */
+    @Test
+    void aServiceThatIsTooSlowAfterABodyIsA504ProblemNotAHang() {
+        given().config(io.restassured.RestAssured.config().httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 15_000)))
+                .contentType("application/json").body("{\"name\": \"慢服务\"}")
+                .when().post("/api/projects/slow").then()
+                .statusCode(504)
+                .contentType("application/problem+json")
+                .body("code", equalTo("SERVICE_TIMEOUT"));
     }
 
     /**

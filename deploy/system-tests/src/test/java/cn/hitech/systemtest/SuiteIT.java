@@ -368,14 +368,15 @@ class SuiteIT {
 
     @Test
     @Order(8)
-    void aStoppedServiceIsA502AndComesBackWithItsData() {
+    void aStoppedServiceIsA503AndComesBackWithItsData() {
         String code = TestData.creditCode();
         asStaff().contentType("application/json").body("{\"creditCode\": \"" + code + "\", \"name\": \"重启前登记\"}")
                 .post("/api/enterprises").then().statusCode(201);
 
         assertTrue(suite.stopApp("enterprise-service"));
         asStaff().when().get("/api/enterprises/" + code).then()
-                .statusCode(502)
+                .statusCode(503)
+                .header("Retry-After", "5")
                 .contentType("application/problem+json")
                 .body("code", equalTo("SERVICE_UNAVAILABLE"));
         // The public API stays in rotation: only the paths of the stopped service fail.

@@ -31,7 +31,7 @@ public final class PolicyApi {
             @NotNull LocalDate validFrom,
             @NotNull LocalDate validTo,
             @NotNull PolicyMode mode,
-            @NotNull @Valid List<EligibilityRule> eligibility,
+            @NotNull List<@NotNull @Valid EligibilityRule> eligibility,
             @NotNull @Valid PolicyAmount amount,
             Long version) {
     }

@@ -23,7 +23,7 @@ import cn.hitech.gateway.routing.GatewayConfig;
  * The state of every service behind the gateway, at {@code /q/health/group/services}: asks each one's
  * {@code /q/health/ready}, all at once, and reports them as data of one check, DOWN when any is. Deliberately not a
  * readiness (nor liveness or wellness) check: the gateway's own readiness is its database only, so one service being
- * down answers 502 on its paths while the gateway stays in rotation for all the others.
+ * down answers 503 on its paths while the gateway stays in rotation for all the others.
  */
 @HealthGroup(ServicesHealthCheck.GROUP)
 @ApplicationScoped

@@ -19,7 +19,7 @@ public interface GatewayConfig {
     @WithName("response-timeout")
     Duration responseTimeout();
 
-    /** How long to try to connect before the caller gets 502. */
+    /** How long to try to connect before the caller gets 503. */
     @WithName("connect-timeout")
     Duration connectTimeout();
 

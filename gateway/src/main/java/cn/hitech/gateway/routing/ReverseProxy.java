@@ -30,8 +30,9 @@ import cn.hitech.platform.web.Problem;
 
 /**
  * Streams each public request to the service that owns its path and the answer back, without holding whole bodies
- * in memory. Adds the correlation id and the {@code X-Forwarded-*} headers; a service that cannot be reached is a 502
- * problem, one that does not answer in time a 504 problem.
+ * in memory. Adds the correlation id and the {@code X-Forwarded-*} headers; a service that cannot be reached is a 503
+ * problem with {@code Retry-After} (it is down or restarting: the caller should come back, as when a service's database
+ * is away), one that does not answer in time a 504 problem.
  */
 @ApplicationScoped
 public class ReverseProxy {
@@ -39,6 +40,8 @@ public class ReverseProxy {
     private static final Logger LOG = Logger.getLogger(ReverseProxy.class);
     /** Runs before the gateway's own REST endpoints and static handlers. */
     private static final int ROUTE_ORDER = -100;
+    /** A restarted service is ready in about 10 s on a small machine; the client's first retry comes a little before. */
+    private static final String RETRY_AFTER_SECONDS = "5";
     /** Connection-level headers (RFC 9110 §7.6.1) belong to one hop and are never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
@@ -132,15 +135,21 @@ public class ReverseProxy {
             return;
         }
         boolean timedOut = isTimeout(error);
-        int status = timedOut ? 504 : 502;
+        int status = timedOut ? 504 : 503;
         String detail = timedOut
                 ? serviceName + " did not answer within " + config.responseTimeout().toSeconds() + " s"
                 : serviceName + " is not reachable: " + error.getMessage();
         LOG.warnf("%s %s → %d (%s)", rc.request().method(), rc.request().path(), status, detail);
-        rc.request().resume();
+        // A body already sent on to the service is read to its end: resuming it then throws, and the caller would hang.
+        if (!rc.request().isEnded()) {
+            rc.request().resume();
+        }
         Problem problem = Problem.of(status, timedOut ? "SERVICE_TIMEOUT" : "SERVICE_UNAVAILABLE", detail, rc.request().path(),
                 rc.request().getHeader(CorrelationId.HEADER));
         try {
+            if (!timedOut) {
+                response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
+            }
             response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             response.setStatusCode(status).end();

@@ -106,6 +106,33 @@ class ProjectResourceTest {
                 .body("errors[0].field", equalTo("plannedEnd"));
     }
 
+    /**
+     * Found by FuzzIT (deploy/system-tests): a number beyond its field's type was a MALFORMED_JSON naming no field, and
+     * a NUL character, which PostgreSQL text cannot hold, a 500. Both are 400s that name what is wrong and store nothing.
+     */
+    @Test
+    void aNumberBeyondItsTypeNamesItsFieldAndANulCharacterIsRefused() {
+        String id = asStaff().contentType("application/json").body(project("溢出 " + UUID.randomUUID(), "100"))
+                .when().post("/api/projects").then().statusCode(201).extract().path("id");
+        asStaff().contentType("application/json").body("{\"version\": 99999999999999999999999, \"date\": \"2026-03-02\"}")
+                .when().post("/api/projects/" + id + "/sign")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("version"));
+        long before = countProjects();
+        asStaff().contentType("application/json").body(project("含\\u0000字符 " + UUID.randomUUID(), "100"))
+                .when().post("/api/projects")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("INVALID_CHARACTER"));
+        asStaff().queryParam("q", "a\u0000b").when().get("/api/projects")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("INVALID_CHARACTER"));
+        assertEquals(before, countProjects());
+    }
+
     @Test
     void anUnknownProjectIsA404Problem() {
         asStaff().when().get("/api/projects/" + UUID.randomUUID()).then()

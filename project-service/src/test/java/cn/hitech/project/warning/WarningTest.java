@@ -90,4 +90,24 @@ class WarningTest {
         asStaff().queryParam("warning", "PURPLE").get("/api/projects").then().statusCode(400)
                 .body("errors[0].field", equalTo("warning")).body("errors[0].message", org.hamcrest.Matchers.containsString("GREEN, YELLOW, RED"));
     }
+
+    /**
+     * Found by FuzzIT (deploy/system-tests): ISO reads {@code -2026-01-01} as a date (the year −2026), and the
+     * recomputation as of it was a 500. A date outside 2000–2100 is a 400 naming {@code asOf} that recomputes nothing.
+     */
+    @Test
+    void aDateOutsideTheSuitesYearsIsRefusedAndRecomputesNothing() {
+        String id = Projects.register(TestData.creditCode(), Map.of("plannedStart", "\"2026-01-15\"", "plannedEnd", "null"));
+        recompute("2026-02-13");
+        JsonPath before = asStaff().get("/api/projects/" + id + "/warning").then().statusCode(200).extract().jsonPath();
+        for (String asOf : List.of("-2026-01-01", "1999-12-31", "2101-01-01", "+12026-01-01")) {
+            asAdmin().queryParam("asOf", asOf).post("/api/projects/warnings/recompute").then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].field", equalTo("asOf"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("2000–2100"));
+        }
+        asStaff().get("/api/projects/" + id + "/warning").then().statusCode(200)
+                .body("asOf", equalTo(before.getString("asOf"))).body("colour", equalTo(before.getString("colour")));
+        assertEquals(1, Projects.events(id, "project.warning.changed").size(), "only the 2026-02-13 run changed its warning");
+    }
 }

@@ -70,9 +70,9 @@ public final class ApprovalApi {
             @NotBlank @Size(max = 100) String name,
             @Size(max = 500) String description,
             @NotNull @Min(0) @Max(5) Integer visits,
-            @NotEmpty @Valid List<ThingDefinition.@NotNull Item> items,
-            @NotNull @Valid List<@NotNull Material> materials,
-            @NotNull @Valid List<@NotNull Field> fields) {
+            @NotEmpty List<ThingDefinition.@NotNull @Valid Item> items,
+            @NotNull List<@NotNull @Valid Material> materials,
+            @NotNull List<@NotNull @Valid Field> fields) {
 
         ThingDefinition definition() {
             return new ThingDefinition(null, name, description, visits, items, materials, fields);

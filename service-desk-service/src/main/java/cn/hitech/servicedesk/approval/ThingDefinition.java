@@ -28,9 +28,9 @@ public record ThingDefinition(
         @NotBlank @Size(max = 100) String name,
         @Size(max = 500) String description,
         @Schema(description = "新模式下的跑动次数（0 = 全程网办，1 = 一窗受理跑一次）") @NotNull @Min(0) @Max(5) Integer visits,
-        @NotEmpty @Valid List<@NotNull Item> items,
-        @NotNull @Valid List<@NotNull Material> materials,
-        @NotNull @Valid List<@NotNull Field> fields) {
+        @NotEmpty List<@NotNull @Valid Item> items,
+        @NotNull List<@NotNull @Valid Material> materials,
+        @NotNull List<@NotNull @Valid Field> fields) {
 
     static final String CODE = "^[A-Z][A-Z0-9_]{1,39}$";
     static final String FIELD_CODE = "^[a-z][A-Za-z0-9]{0,39}$";
@@ -48,7 +48,7 @@ public record ThingDefinition(
             @Schema(description = "承办部门代码（承办单位）") @NotNull String department,
             @Schema(description = "法定时限（工作日）") @NotNull @Min(1) @Max(365) Integer statutoryDays,
             @Schema(description = "承诺时限（工作日），不超过法定时限") @NotNull @Min(1) @Max(365) Integer promisedDays,
-            @NotEmpty @Valid List<@NotNull Step> steps,
+            @NotEmpty List<@NotNull @Valid Step> steps,
             @NotNull List<@NotNull String> materials,
             @NotNull List<@NotNull String> fields,
             @Schema(description = "适用条件；为空表示总是适用") @Valid Condition condition,
@@ -110,7 +110,7 @@ public record ThingDefinition(
             @NotBlank @Size(max = 100) String label,
             @NotNull FieldType type,
             boolean required,
-            @Valid List<@NotNull Option> options,
+            List<@NotNull @Valid Option> options,
             @Schema(description = "从企业登记信息预填，如 enterprise.name") String prefill) {
 
         public List<Option> optionsOrEmpty() {

@@ -1,5 +1,6 @@
 package cn.hitech.servicedesk.history;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -75,6 +76,9 @@ public final class HistoryApi {
             List<Imported> imported,
             List<Skipped> skipped,
             List<Failed> failed,
+            @Schema(description = "整批被拒时（422，application/problem+json）：问题类型") URI type,
+            @Schema(description = "整批被拒时：问题标题") String title,
+            @Schema(description = "整批被拒时：422") Integer status,
             @Schema(description = "整批被拒时的代码：IMPORT_REFUSED") String code,
             @Schema(description = "整批被拒时的说明") String detail) {
     }

@@ -56,7 +56,8 @@ public class TicketImportResource {
             @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY,
                     implementation = ImportedTicketDoc.class))) @NotNull @NotEmpty @Size(max = MAX_BATCH) List<@NotNull ObjectNode> tickets) {
         HistoryApi.Report report = service.importAll(tickets, HistoryApi.Mode.of(mode));
-        return Response.status(report.code() != null ? 422 : 200).entity(report).build();
+        return report.code() != null ? Response.status(422).type("application/problem+json").entity(report).build()
+                : Response.ok(report).build();
     }
 
     /** The shape of one imported ticket, for the OpenAPI description only: the registration fields and the history's. */

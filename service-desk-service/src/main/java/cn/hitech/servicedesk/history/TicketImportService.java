@@ -99,7 +99,9 @@ public class TicketImportService {
         failed.sort(Comparator.comparingInt(HistoryApi.Failed::index));
         skipped.sort(Comparator.comparingInt(HistoryApi.Skipped::index));
         boolean refused = mode == HistoryApi.Mode.ALL_OR_NOTHING && !failed.isEmpty();
+        // A refused batch is a problem (every 4xx of the suite is application/problem+json) whose extensions are the report.
         return new HistoryApi.Report(mode, !imported.isEmpty(), batch.size(), imported, skipped, failed,
+                refused ? Problem.type("IMPORT_REFUSED") : null, refused ? Problem.titleFor(422) : null, refused ? 422 : null,
                 refused ? "IMPORT_REFUSED" : null,
                 refused ? failed.size() + " 张工单未通过，整批未导入（all-or-nothing）；修正后重新提交，或用 mode=good-only 只导入通过的工单" : null);
     }

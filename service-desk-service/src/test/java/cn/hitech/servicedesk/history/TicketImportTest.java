@@ -29,6 +29,7 @@ import io.restassured.path.json.config.JsonPathConfig;
 
 import cn.hitech.platform.testkit.RealInfrastructureResource;
 import cn.hitech.platform.testkit.TestData;
+import cn.hitech.platform.web.Problem;
 import cn.hitech.servicedesk.support.TestClock;
 import cn.hitech.servicedesk.support.Tickets;
 
@@ -159,7 +160,10 @@ class TicketImportTest {
                 ticket("NO-TITLE-" + run, code, "2026-02-13T09:00:00+08:00", "", List.of()));
         String body = "[" + String.join(",", batch) + "]";
 
+        // A problem like every refusal (FuzzIT found it as plain JSON), whose extensions are the report.
         JsonPath refused = asAdmin().contentType("application/json").body(body).post("/api/tickets/import").then().statusCode(422)
+                .contentType("application/problem+json").body("status", equalTo(422)).body("title", equalTo(Problem.titleFor(422)))
+                .body("type", equalTo("urn:hitech:problem:import-refused"))
                 .body("code", equalTo("IMPORT_REFUSED")).extract().jsonPath();
         assertEquals(false, refused.getBoolean("written"));
         assertEquals(List.of(), refused.getList("imported"));

@@ -195,6 +195,68 @@ public final class LocalSuite {
         return running.isPresent();
     }
 
+    /**
+     * Kills one app at once (SIGKILL: no shutdown hook, no consumer leaving its group), as a crash would; true when it
+     * was running. For fault tests; {@link #startApp} brings it back.
+     */
+    public boolean killApp(String name) {
+        SuiteSettings.App app = app(name);
+        Optional<ProcessHandle> running = pidOf(app);
+        running.ifPresent(LocalSuite::kill);
+        try {
+            Files.deleteIfExists(pidFile(app));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return running.isPresent();
+    }
+
+    /** Starts one app that is not running (after {@link #killApp} or {@link #stopApp}) and waits until it is ready. */
+    public void startApp(String name) {
+        SuiteSettings.App app = app(name);
+        if (pidOf(app).isEmpty()) {
+            launch(app);
+        }
+        awaitReady(app);
+    }
+
+    /** Kills the Kafka broker at once (SIGKILL), as a crash would; true when it was running. {@link #startKafka} restarts it. */
+    public boolean killKafka() {
+        Path pidFile = settings.kafka().pidFile();
+        Optional<ProcessHandle> running;
+        try {
+            running = Files.exists(pidFile) ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).filter(ProcessHandle::isAlive)
+                    : Optional.empty();
+            running.ifPresent(LocalSuite::kill);
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return running.isPresent();
+    }
+
+    /** Starts the Kafka broker again on its data, as {@link #up()} does, and returns once it reports itself started. */
+    public void startKafka() {
+        KafkaBroker kafka = settings.kafka();
+        if (!kafka.isRunning()) {
+            kafka.start(false, Duration.ofSeconds(90));
+        }
+    }
+
+    private static SuiteSettings.App app(String name) {
+        return SuiteSettings.APPS.stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no app " + name));
+    }
+
+    private static void kill(ProcessHandle process) {
+        process.destroyForcibly();
+        try {
+            process.onExit().get(20, TimeUnit.SECONDS);
+        } catch (Exception stillThere) {
+            throw new InfraException("process " + process.pid() + " did not die within 20 s of SIGKILL");
+        }
+    }
+
     public Map<String, String> status() {
         Map<String, String> states = new LinkedHashMap<>();
         states.put("postgres", settings.postgres().isRunning() ? "running on 127.0.0.1:" + settings.postgresPort() : "stopped");

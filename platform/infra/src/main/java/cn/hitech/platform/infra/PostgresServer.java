@@ -182,6 +182,17 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * Stops the cluster as a crash would (immediate mode: every process quits at once, nothing is flushed, the next
+     * {@link #start()} recovers from the write-ahead log). For fault tests.
+     */
+    public void crash() {
+        if (isRunning()) {
+            Commands.run(Commands.asServerUser(pgCommand("pg_ctl"), "-D", dataDir().toString(), "-m", "immediate", "-w", "-t",
+                    "60", "stop"), Map.of(), null, 90);
+        }
+    }
+
     /** Creates a login role and a database it owns, unless they exist. */
     public void ensureDatabase(String database, String owner, String password) {
         requireIdentifier(database);

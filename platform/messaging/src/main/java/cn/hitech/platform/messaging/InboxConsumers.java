@@ -13,11 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -49,6 +51,7 @@ public class InboxConsumers {
     private final MessagingConfig.Consumer config;
     private final MeterRegistry meters;
     private final List<Loop> loops = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
 
     InboxConsumers(Instance<EventHandler> handlers, KafkaClients kafka, Inbox inbox, DeadLetters deadLetters, MessagingConfig config,
             MeterRegistry meters) {
@@ -66,12 +69,22 @@ public class InboxConsumers {
             loops.add(loop);
             Thread thread = new Thread(loop, "inbox-" + handler.name());
             thread.setDaemon(true);
+            threads.add(thread);
             thread.start();
         }
     }
 
+    /** Stops every loop and waits (briefly) until each has left its group, so the other instances take over at once. */
     void stop(@Observes ShutdownEvent stopping) {
         loops.forEach(Loop::stop);
+        for (Thread thread : threads) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private final class Loop implements Runnable {
@@ -97,8 +110,16 @@ public class InboxConsumers {
         @Override
         public void run() {
             while (running) {
-                try (KafkaConsumer<String, String> opened = kafka.consumer(group)) {
-                    consumer = opened;
+                KafkaConsumer<String, String> opened;
+                try {
+                    opened = kafka.member(group);
+                } catch (RuntimeException e) {
+                    LOG.errorf("consumer %s cannot be created, retrying in 5 s: %s", group, OutboxRelay.rootMessage(e));
+                    pause(Duration.ofSeconds(5));
+                    continue;
+                }
+                consumer = opened;
+                try {
                     opened.subscribe(List.of(handler.topic()));
                     while (running) {
                         ConsumerRecords<String, String> polled = opened.poll(Duration.ofMillis(500));
@@ -109,15 +130,42 @@ public class InboxConsumers {
                         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                         polled.forEach(record -> done.put(new TopicPartition(record.topic(), record.partition()),
                                 new OffsetAndMetadata(record.offset() + 1)));
-                        opened.commitSync(done);
+                        // Not waiting for the broker's acknowledgement lets the next event in at once; a commit lost
+                        // in a crash or a rebalance only means a redelivery, which the inbox turns into no effect.
+                        opened.commitAsync(done, (offsets, error) -> {
+                            if (error != null) {
+                                LOG.debugf("consumer %s could not commit %s: %s", group, offsets, error.toString());
+                            }
+                        });
                     }
                 } catch (WakeupException stopping) {
-                    return;
+                    // stopping: closed below, leaving the group
+                } catch (FencedInstanceIdException e) {
+                    LOG.errorf("consumer %s was fenced: another instance joined as '%s'; give each instance its own "
+                            + "hitech.messaging.consumer.instance-id", group, kafka.instance());
+                    pause(Duration.ofSeconds(5));
                 } catch (RuntimeException e) {
                     // Uncommitted records are delivered again after the pause; the inbox keeps their effects single.
                     LOG.warnf("consumer %s restarts after: %s", group, OutboxRelay.rootMessage(e));
                     pause(Duration.ofSeconds(1));
+                } finally {
+                    close(opened);
                 }
+            }
+        }
+
+        /**
+         * A static member stays in the group after a plain close, its partitions idle until its session ends: right for
+         * a restart on the spot, wrong for an instance that stops (scaled down, replaced). So it leaves when stopping;
+         * when it only reconnects, it stays and takes its partitions back.
+         */
+        private void close(KafkaConsumer<String, String> opened) {
+            try {
+                opened.close(running ? CloseOptions.timeout(Duration.ofSeconds(5))
+                        : CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                                .withTimeout(Duration.ofSeconds(5)));
+            } catch (RuntimeException e) {
+                LOG.debugf("closing consumer %s: %s", group, OutboxRelay.rootMessage(e));
             }
         }
 

@@ -49,8 +49,9 @@ import io.smallrye.common.annotation.Identifier;
  * <li>Last, what the platform owns, whatever the configuration says (a cluster value is ignored with a warning):
  * the String serializers and deserializers (events are JSON text with CloudEvents headers),
  * {@code enable.auto.commit=false} (offsets are committed only after the inbox transaction, which is what makes delivery
- * at-least-once), {@code group.id} (one group per handler, {@code <application>.<handler>}) and {@code client.id}
- * (names the service and purpose, unique per client).</li>
+ * at-least-once), {@code group.id} (one group per handler, {@code <application>.<handler>}), {@code client.id}
+ * (names the service and purpose, unique per client) and, for the inbox consumers, {@code group.instance.id}
+ * (static membership, see {@link #member}).</li>
  * </ol>
  */
 @Startup
@@ -63,18 +64,22 @@ public class KafkaClients {
     private static final Set<String> PRODUCER_OWNED = Set.of(ProducerConfig.CLIENT_ID_CONFIG, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
     private static final Set<String> CONSUMER_OWNED = Set.of(ConsumerConfig.CLIENT_ID_CONFIG, ConsumerConfig.GROUP_ID_CONFIG,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
     private static final Set<String> PRODUCER_GUARANTEES = Set.of(ProducerConfig.ACKS_CONFIG, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG);
     private static final Set<String> CONSUMER_GUARANTEES = Set.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
 
     private final Map<String, Object> cluster;
     private final String application;
+    private final String instance;
 
     KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> cluster,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+            @ConfigProperty(name = "quarkus.application.name") String application, MessagingConfig config,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
         this.cluster = Map.copyOf(cluster);
         this.application = application;
+        // Kafka takes only ASCII letters, digits, '.', '_' and '-' in a group.instance.id.
+        this.instance = config.consumer().instanceId().orElseGet(() -> hostName() + "-" + httpPort).replaceAll("[^A-Za-z0-9._-]", "_");
         warnings(this.cluster, application).forEach(LOG::warn);
         validate(this.cluster, application);
     }
@@ -107,6 +112,21 @@ public class KafkaClients {
         return new KafkaConsumer<>(consumerSettings(cluster, group));
     }
 
+    /**
+     * A consumer that subscribes as a static member of {@code group} ({@code group.instance.id} = this instance's
+     * name): restarted after a crash, it takes its partitions back at once instead of waiting out the dead member's
+     * session. Close it with {@link org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation#LEAVE_GROUP}
+     * when the instance stops for good, so the others take over its partitions without waiting either.
+     */
+    public KafkaConsumer<String, String> member(String group) {
+        return new KafkaConsumer<>(memberSettings(cluster, group, instance));
+    }
+
+    /** This instance's name among the members of each group ({@code hitech.messaging.consumer.instance-id}). */
+    public String instance() {
+        return instance;
+    }
+
     static Map<String, Object> producerSettings(Map<String, ?> cluster, String clientId) {
         Map<String, Object> settings = new HashMap<>(producerDefaults());
         boolean deliveryTimeoutSet = cluster.containsKey(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
@@ -127,9 +147,16 @@ public class KafkaClients {
         overlay(settings, cluster, ConsumerConfig.configNames());
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, group);
+        settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return settings;
+    }
+
+    static Map<String, Object> memberSettings(Map<String, ?> cluster, String group, String instance) {
+        Map<String, Object> settings = consumerSettings(cluster, group);
+        settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance);
         return settings;
     }
 
@@ -167,7 +194,10 @@ public class KafkaClients {
     private static Map<String, Object> consumerDefaults() {
         return Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
+                // A static member that is gone for good (its pod deleted without a clean stop) holds its partitions this
+                // long; a restart within it picks them up at once. Kafka's default is 45 s.
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000);
     }
 
     private static void overlay(Map<String, Object> settings, Map<String, ?> cluster, Set<String> known) {
@@ -195,6 +225,19 @@ public class KafkaClients {
             return "all".equals(ours);
         }
         return given.equalsIgnoreCase(String.valueOf(ours));
+    }
+
+    /** Kubernetes names the pod in {@code HOSTNAME}; elsewhere the machine's name. */
+    private static String hostName() {
+        String pod = System.getenv("HOSTNAME");
+        if (pod != null && !pod.isBlank()) {
+            return pod.strip();
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     private static int number(Map<String, Object> settings, String key) {

@@ -1,6 +1,7 @@
 package cn.hitech.platform.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -56,5 +57,13 @@ public interface MessagingConfig {
          */
         @WithDefault("1h")
         String inboxPurgeEvery();
+
+        /**
+         * This instance's {@code group.instance.id} in every consumer group (static membership): unique among the
+         * instances of the service and the same across its restarts. By default the host name ({@code HOSTNAME}, the
+         * pod's name on Kubernetes) and the HTTP port, which tells apart several instances on one machine. A second
+         * instance with the same name fences the first: Kafka allows one live member per name.
+         */
+        Optional<String> instanceId();
     }
 }

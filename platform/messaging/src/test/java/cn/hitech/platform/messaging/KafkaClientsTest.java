@@ -151,6 +151,24 @@ class KafkaClientsTest {
                 () -> KafkaClients.validate(Map.of("bootstrap.servers", "127.0.0.1:1", "security.protocol", "CARRIER_PIGEON"), APP));
     }
 
+    /**
+     * The inbox consumers join as static members, so a restarted instance takes its partitions back at once instead of
+     * waiting out its dead predecessor's session; a cluster-wide group.instance.id would make every client the same
+     * member, so it never reaches any.
+     */
+    @Test
+    void inboxConsumersAreStaticMembersUnderTheInstancesName() {
+        Map<String, Object> cluster = Map.of("bootstrap.servers", "127.0.0.1:1", "group.instance.id", "everyone");
+        Map<String, Object> member = KafkaClients.memberSettings(cluster, "svc.directory", "service-desk-7f9c-8083");
+        assertEquals("service-desk-7f9c-8083", member.get("group.instance.id"));
+        assertEquals("svc.directory", member.get("group.id"));
+        assertEquals(15_000, member.get("session.timeout.ms"));
+        assertFalse(KafkaClients.consumerSettings(cluster, "svc.rebuild").containsKey("group.instance.id"));
+        assertEquals(List.of("kafka.group.instance.id is ignored: the platform sets it for every client (see KafkaClients)"),
+                KafkaClients.warnings(cluster, APP));
+        new KafkaConsumer<String, String>(member).close(Duration.ZERO);
+    }
+
     @Test
     void aMissingBootstrapIsNamed() {
         assertEquals(List.of("kafka.bootstrap.servers is not set: no Kafka client of this service can connect"),

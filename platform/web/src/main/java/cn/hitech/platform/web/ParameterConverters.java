@@ -17,21 +17,31 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Query and path parameters of date, month and enum types: a value that does not convert is a 400 problem naming the
- * parameter and what it accepts (JAX-RS would answer a bare 404 for a bad query parameter).
+ * Query and path parameters of date, month and enum types: a value that does not convert, or a date or month outside
+ * the years 2000–2100, is a 400 problem naming the parameter and what it accepts (JAX-RS would answer a bare 404 for a
+ * bad query parameter).
  */
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
+
+    /**
+     * ISO reads years from −999999999 to +999999999 (-2026-01-01 is a date); no question to this suite is asked
+     * outside these years, and beyond them the calendars and reports below fail in ways a caller cannot act on.
+     */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = name(annotations);
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, LocalDate::parse, "日期格式应为 yyyy-MM-dd 且为真实日期，如 2026-02-13");
+            return (ParamConverter<T>) converter(name, within(LocalDate::parse, LocalDate::getYear),
+                    "日期格式应为 yyyy-MM-dd 且为 " + FIRST_YEAR + "–" + LAST_YEAR + " 年间的真实日期，如 2026-02-13");
         }
         if (rawType == YearMonth.class) {
-            return (ParamConverter<T>) converter(name, YearMonth::parse, "月份格式应为 yyyy-MM，如 2026-10");
+            return (ParamConverter<T>) converter(name, within(YearMonth::parse, YearMonth::getYear),
+                    "月份格式应为 yyyy-MM 且在 " + FIRST_YEAR + "–" + LAST_YEAR + " 年间，如 2026-10");
         }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
@@ -39,6 +49,17 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, text -> Enum.valueOf(type, text), "可选值：" + allowed);
         }
         return null;
+    }
+
+    private static <T> Function<String, T> within(Function<String, T> parse, Function<T, Integer> yearOf) {
+        return text -> {
+            T value = parse.apply(text);
+            int year = yearOf.apply(value);
+            if (year < FIRST_YEAR || year > LAST_YEAR) {
+                throw new IllegalArgumentException("year " + year + " is out of range");
+            }
+            return value;
+        };
     }
 
     private static <T> ParamConverter<T> converter(String name, Function<String, T> parse, String hint) {

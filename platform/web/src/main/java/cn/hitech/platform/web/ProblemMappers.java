@@ -28,8 +28,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Turns every failure of a REST call into one {@code application/problem+json} answer: validation failures name
- * each bad field, unreadable JSON says where, domain rules keep their code, lost updates are 409, and anything
- * unexpected is a 500 that leaks no internals but carries the correlation id to find it in the log.
+ * each bad field, unreadable JSON says where, domain rules keep their code, lost updates are 409, a database that
+ * cannot be reached is a 503 with {@code Retry-After}, and anything unexpected is a 500 that leaks no internals but
+ * carries the correlation id to find it in the log.
  */
 public class ProblemMappers {
 
@@ -37,6 +38,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** The pool reconnects within seconds of PostgreSQL's return (see the datasource defaults). */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response domainRule(ProblemException e, HttpServerRequest request) {
@@ -61,6 +64,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableField(MismatchedInputException e, HttpServerRequest request) {
         String field = jsonPath(e);
+        if (e instanceof NulFreeText.NulCharacterException) {
+            String message = "不能含有 NUL 控制字符（U+0000）";
+            return respond(new Problem(Problem.type("INVALID_CHARACTER"), VALIDATION_TITLE, 400, field + ": " + message,
+                    request.path(), "INVALID_CHARACTER", CorrelationId.of(request), List.of(new Problem.FieldError(field, message))));
+        }
         String message = "值的类型或格式不正确" + expected(e.getTargetType());
         return respond(new Problem(Problem.type("VALIDATION_FAILED"), VALIDATION_TITLE, 400, field + ": " + message, request.path(),
                 "VALIDATION_FAILED", CorrelationId.of(request), List.of(new Problem.FieldError(field, message))));
@@ -68,6 +76,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        // Well-formed JSON whose value does not fit its field (a number beyond a long): the field is known, so name it.
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping);
+            String message = "值超出范围或格式不正确";
+            return respond(new Problem(Problem.type("VALIDATION_FAILED"), VALIDATION_TITLE, 400, field + ": " + message,
+                    request.path(), "VALIDATION_FAILED", CorrelationId.of(request), List.of(new Problem.FieldError(field, message))));
+        }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return respond(Problem.of(400, "MALFORMED_JSON", "The request body is not valid JSON" + where, request.path(),
                 CorrelationId.of(request)));
@@ -140,6 +155,9 @@ public class ProblemMappers {
     /** The last resort; it also recognises failures that surface wrapped, such as at commit time. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e, request);
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException lost) {
                 return lostUpdate(lost, request);
@@ -151,6 +169,11 @@ public class ProblemMappers {
                 return respond(Problem.of(409, "DUPLICATE", "A record with the same unique key already exists", request.path(),
                         CorrelationId.of(request)));
             }
+            if (cause instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                // PostgreSQL text (22021) and jsonb (22P05) cannot hold a NUL character: bad input, wherever it came in.
+                return respond(Problem.of(400, "INVALID_CHARACTER", "请求中含有不允许的字符（如 NUL 控制字符）", request.path(),
+                        CorrelationId.of(request)));
+            }
             if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
                 return respond(Problem.of(409, "REFERENCED_RECORD", "The change refers to, or is referred to by, another record",
                         request.path(), CorrelationId.of(request)));
@@ -160,6 +183,25 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure on %s %s (correlation id %s)", request.method(), request.path(), correlationId);
         return respond(Problem.of(500, "INTERNAL_ERROR", "An unexpected error occurred; quote the correlation id when reporting it",
                 request.path(), correlationId));
+    }
+
+    /**
+     * PostgreSQL is away (stopped, restarting, unreachable): the request may be sent again as it is, so a 503 says when,
+     * and the log gets one line, not a stack trace per request.
+     */
+    private static Response databaseUnavailable(Throwable e, HttpServerRequest request) {
+        String correlationId = CorrelationId.of(request);
+        LOG.warnf("database unavailable on %s %s (correlation id %s): %s", request.method(), request.path(), correlationId, rootCause(e));
+        return Response.fromResponse(problemResponse(Problem.of(503, "DATABASE_UNAVAILABLE", "数据库暂时不可用，请稍后重试",
+                request.path(), correlationId))).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     static Response respond(Problem problem) {
