@@ -21,7 +21,7 @@ public final class RatiosBench {
     record Sizes(int scale) {
 
         EventLatencyBench.Sizes events() {
-            return new EventLatencyBench.Sizes(100 * scale, 100, 50 * scale);
+            return new EventLatencyBench.Sizes(200 * scale, 50, 100 * scale);
         }
 
         GatewayOverheadBench.Sizes gateway() {

@@ -143,6 +143,11 @@ class ConsoleIT {
     @Test
     void anExpiredSessionReturnsToTheLoginPageWithAMessage() {
         Page page = browser.signIn("manager", "Manager@2026");
+        // The landing dashboard's requests must be answered first: one still in flight when the tokens go bad would sign
+        // the page out before the click this test makes (its charts are drawn once all of them have answered).
+        for (String chart : new String[] {"#stage-chart", "#rates-chart", "#investment-chart"}) {
+            assertTrue(ConsoleBrowser.chartDrawn(page, chart), chart + " is drawn before the session expires");
+        }
         page.evaluate("""
                 () => {
                   const s = JSON.parse(sessionStorage.getItem('hitech.session'));
