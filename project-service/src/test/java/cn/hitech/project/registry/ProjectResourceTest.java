@@ -133,6 +133,23 @@ class ProjectResourceTest {
         assertEquals(before, countProjects());
     }
 
+    /**
+     * Found by the long FuzzIT run: a body of two JSON values was read as its first, the rest ignored, and the move made.
+     * It is a 400 naming the body, and nothing changes.
+     */
+    @Test
+    void aBodyOfTwoJsonValuesIsRefusedAndMovesNothing() {
+        String id = asStaff().contentType("application/json").body(project("两个值 " + UUID.randomUUID(), "100"))
+                .when().post("/api/projects").then().statusCode(201).extract().path("id");
+        asStaff().contentType("application/json").body("{\"version\": 0, \"date\": \"2026-03-02\"}{\"b\": 2}")
+                .when().post("/api/projects/" + id + "/sign")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("body"));
+        asStaff().when().get("/api/projects/" + id).then().statusCode(200).body("version", equalTo(0));
+    }
+
     @Test
     void anUnknownProjectIsA404Problem() {
         asStaff().when().get("/api/projects/" + UUID.randomUUID()).then()
