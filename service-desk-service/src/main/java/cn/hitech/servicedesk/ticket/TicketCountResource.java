@@ -16,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.hitech.platform.web.CurrentUser;
+import cn.hitech.platform.web.Grouping;
 import cn.hitech.platform.web.Roles;
 import cn.hitech.servicedesk.clock.ReplayClock;
-import cn.hitech.platform.web.Grouping;
 
 /** 工单分组计数: the ticket list's totals by channel, status, category or department, one query for a whole chart. */
 @Path("/api/tickets/counts")

@@ -64,7 +64,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableField(MismatchedInputException e, HttpServerRequest request) {
         String field = jsonPath(e);
-        if (e instanceof NulFreeText.NulCharacterException) {
+        if (e instanceof JsonBodies.NulCharacterException) {
             String message = "不能含有 NUL 控制字符（U+0000）";
             return respond(new Problem(Problem.type("INVALID_CHARACTER"), VALIDATION_TITLE, 400, field + ": " + message,
                     request.path(), "INVALID_CHARACTER", CorrelationId.of(request), List.of(new Problem.FieldError(field, message))));
