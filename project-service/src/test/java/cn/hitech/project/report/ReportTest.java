@@ -130,6 +130,10 @@ class ReportTest {
                 .body("rows.find { it.group == 'HIGH_END_EQUIPMENT' }.label", equalTo("高端装备"));
         asManager().queryParam("by", "LIST").get("/api/projects/reports/investment").then().statusCode(200);
         asManager().queryParam("by", "COLOUR").get("/api/projects/reports/investment").then().statusCode(400);
+        for (String blank : new String[] {"", " "}) {
+            asManager().queryParam("by", blank).get("/api/projects/reports/investment").then().statusCode(200)
+                    .body("rows.find { it.group == 'HIGH_END_EQUIPMENT' }.label", equalTo("高端装备"));
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -35,18 +36,19 @@ public class ParameterConverters implements ParamConverterProvider {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = name(annotations);
+        String fallback = fallback(annotations);
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, within(LocalDate::parse, LocalDate::getYear),
+            return (ParamConverter<T>) converter(name, fallback, within(LocalDate::parse, LocalDate::getYear),
                     "日期格式应为 yyyy-MM-dd 且为 " + FIRST_YEAR + "–" + LAST_YEAR + " 年间的真实日期，如 2026-02-13");
         }
         if (rawType == YearMonth.class) {
-            return (ParamConverter<T>) converter(name, within(YearMonth::parse, YearMonth::getYear),
+            return (ParamConverter<T>) converter(name, fallback, within(YearMonth::parse, YearMonth::getYear),
                     "月份格式应为 yyyy-MM 且在 " + FIRST_YEAR + "–" + LAST_YEAR + " 年间，如 2026-10");
         }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
             String allowed = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
-            return (ParamConverter<T>) converter(name, text -> Enum.valueOf(type, text), "可选值：" + allowed);
+            return (ParamConverter<T>) converter(name, fallback, text -> Enum.valueOf(type, text), "可选值：" + allowed);
         }
         return null;
     }
@@ -62,12 +64,17 @@ public class ParameterConverters implements ParamConverterProvider {
         };
     }
 
-    private static <T> ParamConverter<T> converter(String name, Function<String, T> parse, String hint) {
+    /**
+     * A blank value ({@code ?by=} or {@code ?by=+}) means the parameter was not given: it takes its {@code @DefaultValue}
+     * when it has one (JAX-RS applies the default only to an absent parameter, so a blank one would reach the resource
+     * as null), and null otherwise.
+     */
+    private static <T> ParamConverter<T> converter(String name, String fallback, Function<String, T> parse, String hint) {
         return new ParamConverter<>() {
             @Override
             public T fromString(String value) {
                 if (value == null || value.isBlank()) {
-                    return null;
+                    return fallback == null || fallback.equals(value) ? null : fromString(fallback);
                 }
                 try {
                     return parse.apply(value.strip());
@@ -81,6 +88,15 @@ public class ParameterConverters implements ParamConverterProvider {
                 return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
             }
         };
+    }
+
+    private static String fallback(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            if (a instanceof DefaultValue d) {
+                return d.value();
+            }
+        }
+        return null;
     }
 
     private static String name(Annotation[] annotations) {
