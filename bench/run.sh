@@ -2,7 +2,7 @@
 # Benchmarks that print their figures. Each starts the packaged suite on free ports (its own PostgreSQL and Kafka, the
 # demo accounts, no demo data) and stops it afterwards.
 #
-#   bench/run.sh event-latency [events] [rate/s] [warm-up]   commit → consumer effect vs raw Kafka (default 2000 100 500)
+#   bench/run.sh event-latency [events] [rate/s] [warm-up]   commit → consumer effect vs raw Kafka (default 2000 100 3000)
 #   bench/run.sh reports [projects] [samples]                 every manager report through the gateway (default 2000 200)
 #   bench/run.sh ticket-reports [tickets] [samples]           every ticket report over a bulk-loaded history (default 1000000 200)
 #   bench/run.sh ticket-creation [tickets] [clients]          ticket registration via the gateway vs raw pgbench (default 5000 8)

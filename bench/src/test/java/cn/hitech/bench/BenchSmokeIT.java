@@ -42,6 +42,10 @@ class BenchSmokeIT {
         assertTrue(result.succeeded());
         assertRealFigures("commit -> consumer effect", result.outbox(), 30);
         assertRealFigures("raw Kafka", result.raw(), 30);
+        assertRealFigures("raw Kafka alone", result.rawAlone(), 30);
+        // Each measured event's stages, from the tap's copy of its record (to the millisecond of its timestamp).
+        assertEquals(30, result.stages().sendToEffect().count());
+        assertEquals(30, result.stages().changeToOutbox().count());
     }
 
     @Test

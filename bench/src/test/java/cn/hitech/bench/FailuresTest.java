@@ -18,7 +18,8 @@ class FailuresTest {
         failures.expectSamples("commit -> consumer effect", none, 1500);
 
         assertEquals(List.of("commit -> consumer effect: 0 samples for 1500 requests"), failures.list());
-        EventLatencyBench.Result result = new EventLatencyBench.Result(new EventLatencyBench.Sizes(1500, 100, 0), none, none,
+        EventLatencyBench.Result result = new EventLatencyBench.Result(new EventLatencyBench.Sizes(1500, 100, 0), none,
+                EventLatencyBench.Stages.none(), none, none,
                 failures.list());
         assertFalse(result.succeeded());
     }

@@ -28,7 +28,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import cn.hitech.platform.events.EventJson;
-import cn.hitech.platform.web.AdvisoryLocks;
 import cn.hitech.platform.web.Timestamps;
 
 /**
@@ -127,14 +126,17 @@ public class OutboxRelay {
     /** Publishes one batch in one transaction; returns how many rows it published (0 when another relay leads). */
     private int relayBatch() {
         return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
-            if (!AdvisoryLocks.tryForTransaction(entityManager, LEADER_LOCK)) {
-                return 0;
-            }
+            // One round trip: the leader lock (none of the rows when another relay leads), the batch, and a commit that
+            // need not wait for the disk. Lost in a crash, the deletion below only means its rows are sent once more,
+            // which the consumers' inboxes turn into no effect; waiting for the flush would hold back the next event.
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                    SELECT position, id, topic, aggregate_id, event_type, schema_version, payload::text, headers::text, created_at
-                      FROM outbox_event ORDER BY position LIMIT ?1""")
-                    .setParameter(1, config.batchSize()).getResultList();
+                    WITH leader AS MATERIALIZED (
+                        SELECT pg_try_advisory_xact_lock(?2) AND set_config('synchronous_commit', 'off', true) = 'off' AS leads)
+                    SELECT o.position, o.id, o.topic, o.aggregate_id, o.event_type, o.schema_version, o.payload::text, o.headers::text,
+                           o.created_at
+                      FROM leader, outbox_event o WHERE leader.leads ORDER BY o.position LIMIT ?1""")
+                    .setParameter(1, config.batchSize()).setParameter(2, LEADER_LOCK).getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -148,9 +150,6 @@ public class OutboxRelay {
             for (Future<RecordMetadata> acknowledgement : sent) {
                 acknowledgement.get(30, TimeUnit.SECONDS);
             }
-            // The deletion need not wait for the disk: lost in a crash, its rows are sent once more, which the consumers'
-            // inboxes turn into no effect. Waiting for the flush would hold back the next event by one fsync.
-            entityManager.createNativeQuery("SELECT set_config('synchronous_commit', 'off', true)").getSingleResult();
             entityManager.createNativeQuery("DELETE FROM outbox_event WHERE position = ANY(?1)")
                     .setParameter(1, positions.toArray(new Long[0])).executeUpdate();
             published.increment(rows.size());
