@@ -134,6 +134,27 @@ class ProjectResourceTest {
     }
 
     /**
+     * Found by the long FuzzIT run: ISO reads {@code -2026-03-02} as a date, and a move stored it as the day a project
+     * was signed. A body date outside 1900–2100 is a 400 naming its field, and nothing changes; a date within is read as before.
+     */
+    @Test
+    void aBodyDateOutsideTheCenturiesIsRefusedNamingItsField() {
+        String id = asStaff().contentType("application/json").body(project("远古日期 " + UUID.randomUUID(), "100"))
+                .when().post("/api/projects").then().statusCode(201).extract().path("id");
+        for (String date : new String[] {"-2026-03-02", "+12026-03-02", "1899-12-31", "2101-01-01"}) {
+            asStaff().contentType("application/json").body("{\"version\": 0, \"date\": \"" + date + "\"}")
+                    .when().post("/api/projects/" + id + "/sign")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("DATE_OUT_OF_RANGE"))
+                    .body("errors.field", hasItem("date"));
+        }
+        asStaff().when().get("/api/projects/" + id).then().statusCode(200).body("version", equalTo(0)).body("status", equalTo("RESERVE"));
+        asStaff().contentType("application/json").body("{\"version\": 0, \"date\": \"2026-03-02\"}")
+                .when().post("/api/projects/" + id + "/sign").then().statusCode(200).body("signedDate", equalTo("2026-03-02"));
+    }
+
+    /**
      * Found by the long FuzzIT run: a body of two JSON values was read as its first, the rest ignored, and the move made.
      * It is a 400 naming the body, and nothing changes.
      */

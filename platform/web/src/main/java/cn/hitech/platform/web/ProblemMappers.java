@@ -69,6 +69,11 @@ public class ProblemMappers {
             return respond(new Problem(Problem.type("INVALID_CHARACTER"), VALIDATION_TITLE, 400, field + ": " + message,
                     request.path(), "INVALID_CHARACTER", CorrelationId.of(request), List.of(new Problem.FieldError(field, message))));
         }
+        if (e instanceof JsonBodies.DateOutOfRangeException) {
+            String message = "日期应在 " + JsonBodies.FIRST_YEAR + "–" + JsonBodies.LAST_YEAR + " 年间";
+            return respond(new Problem(Problem.type("DATE_OUT_OF_RANGE"), VALIDATION_TITLE, 400, field + ": " + message,
+                    request.path(), "DATE_OUT_OF_RANGE", CorrelationId.of(request), List.of(new Problem.FieldError(field, message))));
+        }
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
             String message = "请求体只能是一个 JSON 值，其后不能再有内容";
             return respond(new Problem(Problem.type("VALIDATION_FAILED"), VALIDATION_TITLE, 400, field + ": " + message,
