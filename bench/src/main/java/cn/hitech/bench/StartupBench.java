@@ -2,10 +2,7 @@ package cn.hitech.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,19 +148,12 @@ final class StartupBench {
             return new Start(Double.NaN, Double.NaN, "cannot start: " + e.getMessage());
         }
         try {
-            URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-            long deadline = started + READY.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    return new Start(Double.NaN, Double.NaN, "exited with " + process.exitValue() + " before it was ready; see " + log);
-                }
-                if (answers200(http, ready)) {
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    return new Start(seconds, rssMb(process.toHandle()), null);
-                }
-                sleep(25);
-            }
-            return new Start(Double.NaN, Double.NaN, "not ready within " + READY.toSeconds() + " s; see " + log);
+            // A fine poll: the time to ready is read at the first 200.
+            return switch (LocalSuite.awaitReady(http, port, process::isAlive, started + READY.toNanos(), Duration.ofMillis(25))) {
+                case READY -> new Start((System.nanoTime() - started) / 1e9, rssMb(process.toHandle()), null);
+                case EXITED -> new Start(Double.NaN, Double.NaN, "exited with " + process.exitValue() + " before it was ready; see " + log);
+                case TIMED_OUT -> new Start(Double.NaN, Double.NaN, "not ready within " + READY.toSeconds() + " s; see " + log);
+            };
         } finally {
             process.destroy();
             try {
@@ -174,18 +164,6 @@ final class StartupBench {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static boolean answers200(HttpClient http, URI uri) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchmarkFailed("interrupted");
         }
     }
 
@@ -211,14 +189,5 @@ final class StartupBench {
         sorted.sort(null);
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchmarkFailed("interrupted");
-        }
     }
 }

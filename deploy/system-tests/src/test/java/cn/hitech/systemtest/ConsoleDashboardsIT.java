@@ -14,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -34,29 +32,18 @@ import io.restassured.path.json.JsonPath;
  * figure may be the API's answer from just before the page loaded or just after), one chart's list opens with the
  * API's total, and one report downloads as a file.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleDashboardsIT {
+class ConsoleDashboardsIT extends ConsoleJourney {
 
     private static final String[] CHANNELS = {"HOTLINE", "WEB", "QR_CODE", "GRID_STAFF", "TRANSFER_12345", "PROJECT_PROBLEM"};
     private static final String[] TICKET_STATUSES = {"REGISTERED", "DISPATCHED", "RETURNED", "SIGNED", "SUSPENDED", "RESOLVED", "CLOSED", "MERGED"};
     private static final String[] APPLICATION_STATUSES = {"SUBMITTED", "CORRECTION_REQUESTED", "IN_PROGRESS", "COMPLETED", "PARTLY_REFUSED"};
     private static final String[] SCALES = {"ABOVE_SCALE", "BELOW_SCALE"};
 
-    private ConsoleBrowser browser;
     private String manager;
 
     @BeforeAll
-    void up() {
-        String running = PackagedSuite.consoleGateway();
-        browser = new ConsoleBrowser(running);
+    void signInTheManager() {
         manager = PackagedSuite.login("manager", "Manager@2026");
-    }
-
-    @AfterAll
-    void down() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -7,47 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-
 
 /**
  * The web console's journeys in a real browser, on the packaged suite with its demo data (the shared real-time suite,
  * or, for working on the pages, a running one named by {@code -Dconsole.gateway=http://localhost:8080}). What a page
  * shows is checked against what the API answers at the same moment, never against fixed numbers.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleIT {
+class ConsoleIT extends ConsoleJourney {
 
     private static final String[] STAGES = {"RESERVE", "SIGNED", "STARTED", "COMPLETED", "IN_OPERATION", "AT_CAPACITY"};
 
-    private ConsoleBrowser browser;
-
-    @BeforeAll
-    void up() {
-        String running = PackagedSuite.consoleGateway();
-        browser = new ConsoleBrowser(running);
-    }
-
-    @AfterAll
-    void down() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private static String token(String username, String password) {
-        return PackagedSuite.login(username, password);
-    }
-
     @Test
     void aManagerSeesTheProjectDashboardDrawnWithTheApisFiguresAndDrillsDownToTheList() throws Exception {
-        String manager = token("manager", "Manager@2026");
+        String manager = PackagedSuite.login("manager", "Manager@2026");
         long started = System.nanoTime();
         Page page = browser.signIn("manager", "Manager@2026");
         assertTrue(page.url().endsWith("#/dashboard/projects"), "a manager lands on the project dashboard: " + page.url());
@@ -170,7 +146,7 @@ class ConsoleIT {
         page.locator("hc-login button[type=submit]").click();
         page.locator("hc-login .problem .detail").waitFor();
         String detail = page.locator("hc-login .problem .detail").innerText();
-        assertTrue(detail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "in Chinese: " + detail);
+        assertChinese(detail);
         page.context().close();
     }
 }

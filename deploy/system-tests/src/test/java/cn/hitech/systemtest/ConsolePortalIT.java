@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -29,36 +26,10 @@ import io.restassured.path.json.JsonPath;
  * resolved it; it applies for a one-thing with the merged form, mending the field the check refuses; it sees only the
  * portal; and its 一企一档 shows the API's figures. Each journey makes its own ticket or application.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsolePortalIT {
+class ConsolePortalIT extends ConsoleJourney {
 
     private static final String ENTERPRISE = "913708005DJJR2UA03";
     private static final String[] PORTAL_MENU = {"我的诉求", "提交诉求", "一件事", "政策与兑现", "一企一档"};
-
-    private ConsoleBrowser browser;
-    private String gateway;
-
-    @BeforeAll
-    void up() {
-        String running = PackagedSuite.consoleGateway();
-        gateway = running;
-        browser = new ConsoleBrowser(running);
-    }
-
-    @AfterAll
-    void down() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private static String token(String username, String password) {
-        return PackagedSuite.login(username, password);
-    }
-
-    private static JsonPath ticket(String token, String id) {
-        return given().auth().oauth2(token).when().get("/api/tickets/" + id).then().statusCode(200).extract().jsonPath();
-    }
 
     /** A staff move of the ticket, naming the version it read; the ticket after it. */
     private static JsonPath move(String staff, String id, String move, Map<String, Object> body) {
@@ -90,8 +61,8 @@ class ConsolePortalIT {
 
     @Test
     void anEnterpriseFilesATicketSuppliesMaterialAndRatesTheCallBack() {
-        String enterprise = token("enterprise", "Enterprise@2026");
-        String staff = token("staff", "Staff@2026");
+        String enterprise = PackagedSuite.login("enterprise", "Enterprise@2026");
+        String staff = PackagedSuite.login("staff", "Staff@2026");
         long started = System.nanoTime();
         Page page = browser.signIn("enterprise", "Enterprise@2026");
         assertTrue(page.url().endsWith("#/portal/tickets"), "an enterprise lands on 我的诉求: " + page.url());
@@ -174,7 +145,7 @@ class ConsolePortalIT {
 
     @Test
     void anEnterpriseAppliesForAOneThingWithThePrefilledMergedForm() {
-        String enterprise = token("enterprise", "Enterprise@2026");
+        String enterprise = PackagedSuite.login("enterprise", "Enterprise@2026");
         String thing = "ENTERPRISE_INFO_CHANGE";
         Page page = browser.signIn("enterprise", "Enterprise@2026");
         menu(page, "一件事");
@@ -243,7 +214,7 @@ class ConsolePortalIT {
 
         // The window asks once for a material (一次性告知补正): the applicant supplies it on the page.
         String asked = application.getString("materials.find { it.state == 'SUBMITTED' }.code");
-        String staff = token("staff", "Staff@2026");
+        String staff = PackagedSuite.login("staff", "Staff@2026");
         given().auth().oauth2(staff).contentType("application/json").header("If-Match", "\"" + application.getLong("version") + "\"")
                 .body(Map.of("materials", List.of(asked), "note", "请提交清晰的扫描件")).when()
                 .post("/api/approvals/applications/" + id + "/request-correction").then().statusCode(200);
@@ -275,7 +246,7 @@ class ConsolePortalIT {
 
     @Test
     void anEnterpriseSeesOnlyThePortalAndItsProfileShowsTheApisFigures() {
-        String enterprise = token("enterprise", "Enterprise@2026");
+        String enterprise = PackagedSuite.login("enterprise", "Enterprise@2026");
         Page page = browser.signIn("enterprise", "Enterprise@2026");
         assertEquals(List.of("企业门户"), page.locator("nav.side .menu-title").allInnerTexts());
         List<String> menu = page.locator("nav.side a").allInnerTexts();

@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -32,29 +29,11 @@ import io.restassured.path.json.JsonPath;
  * Gantt-like milestone chart is drawn, and a manager reads the same page without a single write button. Outcomes are
  * checked against what the API answers at that moment.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleProjectIT {
+class ConsoleProjectIT extends ConsoleJourney {
 
     private static final ZoneId JINING = ZoneId.of("Asia/Shanghai");
     /** Every button and form of the project page but the tables' pagers: a manager sees none of them. */
     private static final String WRITE_CONTROLS = "hc-project-page button:not(.pager button), hc-project-page form";
-
-    private ConsoleBrowser browser;
-    private String gateway;
-
-    @BeforeAll
-    void up() {
-        String running = PackagedSuite.consoleGateway();
-        gateway = running;
-        browser = new ConsoleBrowser(running);
-    }
-
-    @AfterAll
-    void down() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** A demo project under way whose next milestone is open and whose reports leave room below and above the last one. */
     private record Candidate(String id, BigDecimal total, Map<String, Object> nextMilestone, Optional<Map<String, Object>> previousReport,
@@ -136,7 +115,7 @@ class ConsoleProjectIT {
         refusal.waitFor();
         String detail = refusal.innerText();
         assertTrue(detail.contains("低于") && detail.contains(project.previousReport().get().get("month").toString()), "the rule's detail: " + detail);
-        assertTrue(detail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "in Chinese: " + detail);
+        assertChinese(detail);
 
         // This month's report, above the last one: a first report names no version, a correction the report's.
         BigDecimal last = project.thisMonth().map(ConsoleProjectIT::cumulative).orElse(previous);

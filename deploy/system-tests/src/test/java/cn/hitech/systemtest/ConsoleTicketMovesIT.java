@@ -9,14 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitForSelectorState;
 
 import io.restassured.path.json.JsonPath;
 
@@ -26,28 +22,10 @@ import io.restassured.path.json.JsonPath;
  * into its parent), with a merge naming no existing parent refused in Chinese under the parent field. The journey makes
  * its own two tickets through the API and checks each move against the ticket and its move history as the API answers.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleTicketMovesIT {
+class ConsoleTicketMovesIT extends ConsoleJourney {
 
     /** The 承办单位 of the demo staff account (投资促进局). */
     private static final String STAFF_DEPARTMENT = "INVESTMENT_PROMOTION";
-
-    private ConsoleBrowser browser;
-    private String gateway;
-
-    @BeforeAll
-    void up() {
-        String running = PackagedSuite.consoleGateway();
-        gateway = running;
-        browser = new ConsoleBrowser(running);
-    }
-
-    @AfterAll
-    void down() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void staffCoHandleReturnRefuseTheReturnAndMergeADuplicateThroughTheMoveForms() {
@@ -171,39 +149,11 @@ class ConsoleTicketMovesIT {
                 .when().post("/api/tickets/" + id + "/" + move).then().statusCode(200).extract().jsonPath();
     }
 
-    private static JsonPath ticket(String token, String id) {
-        return given().auth().oauth2(token).when().get("/api/tickets/" + id).then().statusCode(200).extract().jsonPath();
-    }
-
     /** The latest row of the ticket's move history (staff only). */
     private static Map<String, Object> lastMove(String token, String id) {
         List<Map<String, Object>> moves = given().auth().oauth2(token).when().get("/api/tickets/" + id + "/moves").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         assertTrue(!moves.isEmpty(), "the ticket has a move history");
         return moves.get(moves.size() - 1);
-    }
-
-    private static void awaitStatus(Page page, String status) {
-        page.locator("#ticket-state[data-status=" + status + "]").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
-    }
-
-    /** Opens a move's form by its button. */
-    private static void move(Page page, String move) {
-        page.locator("button[data-move='" + move + "']").first().click();
-        page.locator("form[data-move='" + move + "']").waitFor();
-    }
-
-    private static void submit(Page page, String move) {
-        page.locator("form[data-move='" + move + "'] button[type=submit]").click();
-    }
-
-    private static String fieldError(Page page, String move, String field) {
-        Locator error = page.locator("form[data-move='" + move + "'] .field-error[data-field='" + field + "']");
-        error.waitFor();
-        return error.innerText();
-    }
-
-    private static void assertChinese(String text) {
-        assertTrue(text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "in Chinese: " + text);
     }
 }

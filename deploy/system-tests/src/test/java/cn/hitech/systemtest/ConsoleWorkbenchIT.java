@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -29,8 +26,7 @@ import io.restassured.response.Response;
  * and one item step approved. Each journey creates its own ticket or application through the API and checks every move
  * against what the API answers next.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleWorkbenchIT {
+class ConsoleWorkbenchIT extends ConsoleJourney {
 
     /** The demo enterprise account's own enterprise (山推工程机械股份有限公司). */
     private static final String DEMO_ENTERPRISE = "913708005DJJR2UA03";
@@ -38,23 +34,6 @@ class ConsoleWorkbenchIT {
     private static final String STAFF_DEPARTMENT = "INVESTMENT_PROMOTION";
 
     private static final String[] IN_HAND = {"REGISTERED", "DISPATCHED", "SIGNED", "SUSPENDED", "RETURNED", "RESOLVED"};
-
-    private ConsoleBrowser browser;
-    private String gateway;
-
-    @BeforeAll
-    void up() {
-        String running = PackagedSuite.consoleGateway();
-        gateway = running;
-        browser = new ConsoleBrowser(running);
-    }
-
-    @AfterAll
-    void down() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void staffTakeATicketFromDispatchToResolutionThroughItsMoveButtons() {
@@ -334,10 +313,6 @@ class ConsoleWorkbenchIT {
                 .getList("code");
     }
 
-    private static JsonPath ticket(String token, String id) {
-        return given().auth().oauth2(token).when().get("/api/tickets/" + id).then().statusCode(200).extract().jsonPath();
-    }
-
     private static JsonPath application(String token, String id) {
         Response r = given().auth().oauth2(token).when().get("/api/approvals/applications/" + id);
         r.then().statusCode(200);
@@ -346,29 +321,5 @@ class ConsoleWorkbenchIT {
 
     private static Locator.WaitForOptions attached() {
         return new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED);
-    }
-
-    private static void awaitStatus(Page page, String status) {
-        page.locator("#ticket-state[data-status=" + status + "]").waitFor(attached());
-    }
-
-    /** Opens a move's form by its button. */
-    private static void move(Page page, String move) {
-        page.locator("button[data-move='" + move + "']").first().click();
-        page.locator("form[data-move='" + move + "']").waitFor();
-    }
-
-    private static void submit(Page page, String move) {
-        page.locator("form[data-move='" + move + "'] button[type=submit]").click();
-    }
-
-    private static String fieldError(Page page, String move, String field) {
-        Locator error = page.locator("form[data-move='" + move + "'] .field-error[data-field='" + field + "']");
-        error.waitFor();
-        return error.innerText();
-    }
-
-    private static void assertChinese(String text) {
-        assertTrue(text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "in Chinese: " + text);
     }
 }
