@@ -12,7 +12,7 @@
 #   bench/run.sh policy-match [enterprises]                   publishing a policy matched against the register (default 27000)
 #   bench/run.sh gateway-overhead [requests] [clients]        the same read through the gateway and direct (default 5000 4)
 #   bench/run.sh ratios [scale]                               every figure beside its reference, one run (default 10)
-#   bench/run.sh chaos [items per fault] [items/s]            broker, service desk and PostgreSQL killed under load (default 300 25)
+#   bench/run.sh chaos [items per fault] [items/s] [1 in n one-thing]  broker, service desk and PostgreSQL killed under load (default 300 25 10)
 #   bench/run.sh fuzz [requests] [seed]                       FuzzIT's bad requests from the OpenAPI document, on the demo data (default 10000)
 #
 # Exit status: 0 when the figures are a real measurement; 1 when any request failed, an effect never arrived or a figure
@@ -35,7 +35,7 @@ case "$what" in
   ratios) main=cn.hitech.bench.RatiosBench ;;
   chaos) main=cn.hitech.bench.ChaosBench ;;
   fuzz) unset HITECH_MODE HITECH_IDENTITY_DEMO_ACCOUNTS HITECH_CLOCK_START; ./mvnw -B -q package -DskipTests; exec ./mvnw -B -q verify -pl deploy/system-tests -Dit.test=FuzzIT -Dfuzz.requests="${1:-10000}" ${2:+-Dfuzz.seed="$2"} -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false ;;
-  *) echo "usage: bench/run.sh event-latency [events] [rate/s] [warm-up] | reports [projects] [samples] | ticket-creation [tickets] [clients] | ticket-reports [tickets] [samples] | approvals [applications] [clients] | enterprise-import [rows] | profile [enterprises] [samples] | policy-match [enterprises] | gateway-overhead [requests] [clients] | ratios [scale] | chaos [items per fault] [items/s] | fuzz [requests] [seed]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh event-latency [events] [rate/s] [warm-up] | reports [projects] [samples] | ticket-creation [tickets] [clients] | ticket-reports [tickets] [samples] | approvals [applications] [clients] | enterprise-import [rows] | profile [enterprises] [samples] | policy-match [enterprises] | gateway-overhead [requests] [clients] | ratios [scale] | chaos [items per fault] [items/s] [one thing every n items] | fuzz [requests] [seed]" >&2; exit 2 ;;
 esac
 # The benchmarks sign in with the demo accounts and read latencies from the apps' clocks: a production mode or a
 # moved acceptance clock from the caller's environment would break both.

@@ -102,6 +102,40 @@ final class ChaosEffects {
         }
     }
 
+    /**
+     * Per completed one-thing application: how often project-service recorded its permits on its project — 1 when both
+     * permit milestones (规划许可, 施工许可) of the project are reached by the system with the application's number in their
+     * evidence and the project's audit trail holds one record of the application's certificates, the number of records
+     * when more (a redelivery applied again), 0 when a milestone is still open. Each application has a project of its
+     * own, so no other application can have reached them.
+     */
+    Map<ChaosLoad.OneThing, Integer> permitMilestones(Collection<ChaosLoad.OneThing> applications) throws SQLException {
+        List<ChaosLoad.OneThing> asked = List.copyOf(applications);
+        try (Connection db = connect("project");
+             PreparedStatement query = db.prepareStatement("""
+                     SELECT t.project, t.number,
+                            (SELECT count(*) FROM milestone m
+                              WHERE m.project_id = t.project AND m.code IN ('PLANNING_PERMIT', 'CONSTRUCTION_PERMIT')
+                                AND m.actual_date IS NOT NULL AND m.logged_by = 'system' AND strpos(m.evidence, t.number) > 0),
+                            (SELECT count(*) FROM audit_log a
+                              WHERE a.entity_type = 'project' AND a.entity_id = t.project::text
+                                AND a.action = 'approval-certificates' AND a.summary->>'application' = t.number)
+                       FROM unnest(?::uuid[], ?::text[]) AS t(project, number)""")) {
+            query.setArray(1, db.createArrayOf("uuid", asked.stream().map(ChaosLoad.OneThing::projectId).toArray()));
+            query.setArray(2, db.createArrayOf("text", asked.stream().map(ChaosLoad.OneThing::number).toArray()));
+            Map<String, Integer> byNumber = new HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    boolean reached = rows.getInt(3) == 2;
+                    byNumber.put(rows.getString(2), reached ? Math.max(1, rows.getInt(4)) : 0);
+                }
+            }
+            Map<ChaosLoad.OneThing, Integer> applied = new HashMap<>();
+            asked.forEach(a -> applied.put(a, byNumber.getOrDefault(a.number(), 0)));
+            return applied;
+        }
+    }
+
     private Connection connect(String app) throws SQLException {
         return DriverManager.getConnection(settings.postgres().jdbcUrl(app), app, app);
     }

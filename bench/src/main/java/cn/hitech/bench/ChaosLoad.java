@@ -25,13 +25,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.hitech.platform.domain.CreditCode;
 
 /**
  * The steady load of {@code bench/run.sh chaos}: one item every 1/rate s through the gateway as staff, in turn an
  * enterprise registration (→ the service desk's directory), a problem raised on a project (→ a ticket) and a ticket of
- * an earlier problem signed and resolved (→ the project's problem resolved). Each call is logged with its answer and
+ * an earlier problem signed and resolved (→ the project's problem resolved); and every n-th item instead a 项目开工一件事
+ * (one-thing application for starting a project) filed at the window for a project registered for it, accepted and
+ * decided through to completion (→ {@code approval.completed} → the project's 规划许可 / 施工许可 milestones reached).
+ * That item takes 9 calls where the others take 1 to 3, hence its own share. Each call is logged with its answer and
  * duration, whatever happens to it; an item counts as sent once its calls were answered with success.
  */
 final class ChaosLoad {
@@ -67,18 +71,33 @@ final class ChaosLoad {
     record Resolution(UUID problemId, String ticketNumber) {
     }
 
+    /**
+     * A one-thing application the load filed for a project of its own: once completed, the project's permit milestones
+     * must be reached with its number as evidence.
+     */
+    record OneThing(UUID applicationId, String number, UUID projectId) {
+    }
+
+    private static final String APPLICATIONS = "/api/approvals/applications";
+    /** Accept, then 3 steps of 规划许可 (its 审查 countersigned by one department) and 3 of 施工许可; the rest is margin. */
+    private static final int MAX_MOVES = 12;
+
     /** A call hanging longer than this is a hang, whatever it answers in the end. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http;
     private final String gateway;
     private final GatewaySession staff;
+    private final String owner;
+    private final int oneThingEvery;
     private final List<UUID> projects;
     private final Queue<OpenTicket> backlog;
     private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Queue<Accepted<String>> registered = new ConcurrentLinkedQueue<>();
     private final Queue<Accepted<UUID>> raised = new ConcurrentLinkedQueue<>();
     private final Queue<Accepted<Resolution>> resolved = new ConcurrentLinkedQueue<>();
+    private final Queue<OneThing> undecided = new ConcurrentLinkedQueue<>();
+    private final Queue<Accepted<OneThing>> completed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger refused = new AtomicInteger();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long returnedAt;
@@ -87,10 +106,17 @@ final class ChaosLoad {
     record Accepted<T>(T item, long answeredAt) {
     }
 
-    ChaosLoad(HttpClient http, String gateway, GatewaySession staff, List<UUID> projects, List<OpenTicket> backlog) {
+    /**
+     * {@code owner}: the credit code of the enterprise that owns {@code projects}, and the one-thing applicant;
+     * {@code oneThingEvery}: every how many items one is a one-thing application (4: a rotation of the four flows).
+     */
+    ChaosLoad(HttpClient http, String gateway, GatewaySession staff, String owner, int oneThingEvery, List<UUID> projects,
+            List<OpenTicket> backlog) {
         this.http = http;
         this.gateway = gateway;
         this.staff = staff;
+        this.owner = owner;
+        this.oneThingEvery = oneThingEvery;
         this.projects = projects;
         this.backlog = new ConcurrentLinkedQueue<>(backlog);
     }
@@ -133,9 +159,14 @@ final class ChaosLoad {
     }
 
     private void send(int item) {
-        switch (item % 3) {
+        if (item % oneThingEvery == oneThingEvery - 1) {
+            completeOneThing();
+            return;
+        }
+        int other = item - (item + 1) / oneThingEvery;
+        switch (other % 3) {
             case 0 -> register();
-            case 1 -> raise(projects.get(item / 3 % projects.size()));
+            case 1 -> raise(projects.get(other / 3 % projects.size()));
             default -> resolve();
         }
     }
@@ -179,6 +210,106 @@ final class ChaosLoad {
             backlog.add(ticket);
             refused.incrementAndGet();
         }
+    }
+
+    /**
+     * Takes an application whose calls failed earlier up again, reading where it stands (one found completed already was
+     * completed by such a call, whose answer was lost: it counts as sent); with none, registers a project and files
+     * 项目开工一件事 for it as the window clerk, in its owner's name, as {@code ApprovalLoopIT} does. Then accepts it and
+     * decides every item through to completion. An application whose calls failed goes back to be taken up later; one
+     * whose filing failed is given up with its project (its project gets no other application, so a filing whose
+     * answer was lost cannot be mistaken for another's effect).
+     */
+    private void completeOneThing() {
+        OneThing application = undecided.poll();
+        Optional<JsonNode> view;
+        if (application != null) {
+            view = call("read application", "GET", APPLICATIONS + "/" + application.applicationId(), null, 200);
+        } else {
+            Optional<JsonNode> project = call("register project", "POST", "/api/projects", project(), 201);
+            if (project.isEmpty()) {
+                refused.incrementAndGet();
+                return;
+            }
+            UUID projectId = UUID.fromString(project.get().path("id").asText());
+            view = call("file one-thing application", "POST", APPLICATIONS, oneThing(projectId), 201);
+            if (view.isEmpty()) {
+                refused.incrementAndGet();
+                return;
+            }
+            application = new OneThing(UUID.fromString(view.get().path("id").asText()), view.get().path("number").asText(), projectId);
+        }
+        view = decide(application, view);
+        if (view.isPresent() && "COMPLETED".equals(view.get().path("status").asText())) {
+            completed.add(new Accepted<>(application, System.nanoTime()));
+        } else {
+            refused.incrementAndGet();
+            if (view.isEmpty()) {
+                undecided.add(application);
+            }
+        }
+    }
+
+    /**
+     * Moves an application on from {@code view} until it is no longer in hand (completed, or a call failed: empty):
+     * accepts it, then per item in progress signs off each department still to countersign the current step, or
+     * approves the step. Each move names the version the previous answer showed.
+     */
+    private Optional<JsonNode> decide(OneThing application, Optional<JsonNode> view) {
+        String path = APPLICATIONS + "/" + application.applicationId();
+        for (int move = 0; move < MAX_MOVES && view.isPresent(); move++) {
+            JsonNode a = view.get();
+            long version = a.path("version").asLong();
+            switch (a.path("status").asText()) {
+                case "SUBMITTED" -> view = call("accept application", "POST", path + "/accept", Json.object().put("version", version), 200);
+                case "IN_PROGRESS" -> {
+                    JsonNode item = null;
+                    for (JsonNode i : a.path("items")) {
+                        if ("IN_PROGRESS".equals(i.path("status").asText())) {
+                            item = i;
+                            break;
+                        }
+                    }
+                    if (item == null) {
+                        return view;
+                    }
+                    String itemPath = path + "/items/" + item.path("code").asText();
+                    String toSign = null;
+                    for (JsonNode c : item.path("currentStep").path("countersign")) {
+                        if (!c.path("signed").asBoolean()) {
+                            toSign = c.path("department").asText();
+                            break;
+                        }
+                    }
+                    view = toSign != null
+                            ? call("countersign item", "POST", itemPath + "/sign-off", Json.object().put("department", toSign)
+                                    .put("version", version), 200)
+                            : call("approve item step", "POST", itemPath + "/approve", Json.object().put("version", version), 200);
+                }
+                default -> {
+                    return view;
+                }
+            }
+        }
+        return view;
+    }
+
+    private JsonNode project() {
+        return Json.object().put("name", "故障演练一件事项目 " + UUID.randomUUID()).put("level", "MUNICIPAL_KEY")
+                .put("industryChain", "HIGH_END_EQUIPMENT").put("ownerCreditCode", owner).put("totalInvestment", 52000.00)
+                .put("annualPlannedInvestment", 20000.00).put("plannedStart", "2027-03-01").put("plannedEnd", "2028-12-31")
+                .put("location", "济宁高新区");
+    }
+
+    private JsonNode oneThing(UUID projectId) {
+        ObjectNode request = Json.object().put("thing", "PROJECT_CONSTRUCTION_START")
+                .put("projectId", projectId.toString()).put("applicantCreditCode", owner);
+        request.putObject("answers").put("projectId", projectId.toString()).put("projectName", "故障演练一件事项目")
+                .put("enterpriseName", "故障演练业主 " + owner).put("creditCode", owner).put("siteAddress", "济宁高新区崇文大道以北、火炬路以东")
+                .put("totalInvestment", 52000.00).put("floorArea", 86000).put("landCertificateNo", "鲁(2026)济宁市不动产权第0012345号")
+                .put("contractPrice", 38000.50).put("contractorCreditCode", "91350200MA2YJ1XR9G")
+                .put("supervisorCreditCode", "9135021359498494XQ").put("plannedStartDate", "2027-03-01").put("contactPhone", "13805370001");
+        return request;
     }
 
     private <T> void accept(Optional<JsonNode> answer, Queue<Accepted<T>> sent, T item) {
@@ -240,6 +371,10 @@ final class ChaosLoad {
 
     List<Accepted<Resolution>> resolved() {
         return new ArrayList<>(resolved);
+    }
+
+    List<Accepted<OneThing>> completed() {
+        return new ArrayList<>(completed);
     }
 
     int refused() {

@@ -3,6 +3,7 @@ package cn.hitech.platform.web;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,8 +15,12 @@ final class DatabaseOutage {
 
     /** Admin shutdown, crash shutdown, cannot connect now (starting up or shutting down), too many connections. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
-    /** Agroal's own words when no connection could be had in time (it sets no SQLState). */
-    private static final String AGROAL_ACQUISITION_TIMEOUT = "Acquisition timeout";
+    /**
+     * Agroal's own words when no connection could be had in time, whether a new one did not come ("Acquisition timeout
+     * while waiting for new connection") or all were busy ("Sorry, acquisition timeout!"); it sets no SQLState. Both
+     * mean: try again shortly (an exhausted pool under overload as much as a database away).
+     */
+    private static final String AGROAL_ACQUISITION_TIMEOUT = "acquisition timeout";
 
     private DatabaseOutage() {
     }
@@ -32,7 +37,7 @@ final class DatabaseOutage {
                 if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state))) {
                     return true;
                 }
-                if (sql.getMessage() != null && sql.getMessage().startsWith(AGROAL_ACQUISITION_TIMEOUT)) {
+                if (sql.getMessage() != null && sql.getMessage().toLowerCase(Locale.ROOT).contains(AGROAL_ACQUISITION_TIMEOUT)) {
                     return true;
                 }
             }
