@@ -136,7 +136,7 @@ class PackageMovesTest {
         assertEquals("DONE", read(done).getString("status"));
 
         String open = packageAt("IN_PROGRESS");
-        move(open, "complete", "\"date\": \"2999-01-01\"").statusCode(400).body("errors[0].field", equalTo("date"));
+        move(open, "complete", "\"date\": \"2099-01-01\"").statusCode(400).body("errors[0].field", equalTo("date"));
         assertEquals("IN_PROGRESS", read(open).getString("status"));
     }
 

@@ -78,7 +78,7 @@ class LifecycleTest {
         String id = Projects.register(TestData.creditCode());
         Projects.move(id, "sign", "2026-02-10");
         rejected(id, "start", "2026-02-01", 422, "DATE_BEFORE_PREVIOUS_STAGE");
-        rejected(id, "start", "2999-01-01", 400, "VALIDATION_FAILED");
+        rejected(id, "start", "2099-01-01", 400, "VALIDATION_FAILED");
         Projects.move(id, "start", "2026-02-14");
         asStaff().contentType("application/json").header("If-Match", Projects.etag("/api/projects/" + id))
                 .body("{\"date\": \"2026-02-13\"}").post("/api/projects/" + id + "/complete")

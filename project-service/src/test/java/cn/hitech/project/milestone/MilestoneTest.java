@@ -73,7 +73,7 @@ class MilestoneTest {
         String url = "/api/projects/" + id + "/milestones/" + land + "/reach";
         asStaff().contentType("application/json").body("{\"actualDate\": \"2026-01-20\"}").post(url).then()
                 .statusCode(400).body("errors.field", hasItem("evidence"));
-        asStaff().contentType("application/json").body("{\"version\": 0, \"actualDate\": \"2999-01-20\", \"evidence\": \"x\"}").post(url).then()
+        asStaff().contentType("application/json").body("{\"version\": 0, \"actualDate\": \"2099-01-20\", \"evidence\": \"x\"}").post(url).then()
                 .statusCode(400).body("errors[0].field", equalTo("actualDate"));
         asStaff().contentType("application/json").body("{\"actualDate\": \"2026-01-20\", \"evidence\": \"x\", \"evidenceLinks\": [\"ftp:x\"]}")
                 .post(url).then().statusCode(400);
