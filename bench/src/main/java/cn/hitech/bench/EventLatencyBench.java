@@ -304,15 +304,7 @@ public final class EventLatencyBench {
         private volatile boolean running = true;
 
         Tap(String bootstrap, String topic) {
-            Properties config = new Properties();
-            config.putAll(Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", "false",
-                    "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()));
-            consumer = new KafkaConsumer<>(config);
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
+            consumer = atEnd(bootstrap, topic);
             reader = new Thread(() -> {
                 while (running) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
@@ -384,20 +376,11 @@ public final class EventLatencyBench {
         Properties producerConfig = new Properties();
         producerConfig.putAll(Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", "true", "linger.ms", "0",
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
-        Properties consumerConfig = new Properties();
-        consumerConfig.putAll(Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", "false",
-                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()));
         String padding = "x".repeat(250);
         AtomicInteger sendFailures = new AtomicInteger();
         long limit = count / rate + 60L;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig);
-             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
-            producer.send(new ProducerRecord<>(topic, "create", "0")).get(30, TimeUnit.SECONDS);
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
+             KafkaConsumer<String, String> consumer = atEnd(bootstrap, created(producer, topic))) {
             Thread reader = new Thread(() -> {
                 int received = 0;
                 long deadline = System.nanoTime() + Duration.ofSeconds(limit).toNanos();
@@ -428,7 +411,7 @@ public final class EventLatencyBench {
             }
             producer.flush();
             reader.join(Duration.ofSeconds(limit + 10).toMillis());
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | org.apache.kafka.common.KafkaException e) {
+        } catch (org.apache.kafka.common.KafkaException e) {
             throw new BenchmarkFailed("raw Kafka on " + bootstrap + ": " + e.getMessage());
         }
         if (sendFailures.get() > 0) {
@@ -438,6 +421,36 @@ public final class EventLatencyBench {
             failures.add(String.format("raw Kafka: only %d of %d records arrived within %d s", latencies.count(), count, limit));
         }
         return latencies;
+    }
+
+    /** Sends the record that creates {@code topic} (the broker creates topics on first use), once acknowledged. */
+    private static String created(KafkaProducer<String, String> producer, String topic) {
+        try {
+            producer.send(new ProducerRecord<>(topic, "create", "0")).get(30, TimeUnit.SECONDS);
+            return topic;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchmarkFailed("interrupted");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new BenchmarkFailed("raw Kafka: cannot create " + topic + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A plain consumer assigned every partition of {@code topic} and placed at their end, so that it reads only what is
+     * sent from now on, with no group and no rebalance to wait for.
+     */
+    private static KafkaConsumer<String, String> atEnd(String bootstrap, String topic) {
+        Properties config = new Properties();
+        config.putAll(Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", "false",
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()));
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
+        return consumer;
     }
 
     private static Thread daemon(Runnable task) {
